@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import type { DocumentType, FileResult, SourceFile } from "./types.js";
+import { applyEdits, autoEdits } from "./fix/apply.js";
+import { lintFile } from "./rules/engine.js";
+import { compileRuleSet, loadBuiltinRaw, readRuleFiles, type RawRuleSet } from "./rules/load.js";
+import type { RuleSet } from "./rules/compile.js";
+import { RuleLoadError } from "./rules/raw.js";
+import { verifyRule } from "./rules/verify.js";
+import { buildRuleSet } from "./rules/compile.js";
+import { decodeSource, InputError, typeFromPath } from "./text/source.js";
+
+export const SOURCE_LANGUAGES = ["fr"] as const;
+
+export interface LoadOptions {
+  /** Source language of the translation. */
+  from?: string;
+  /** Extra rule files or folders (same YAML format); their examples are checked on load. */
+  ruleFiles?: string[];
+  /** Leave out the built-in rules. */
+  noBuiltin?: boolean;
+}
+
+/** Loads the built-in rules for a language plus any user rule files, checked and indexed. */
+export async function loadRules(options: LoadOptions = {}): Promise<RuleSet> {
+  const from = options.from ?? "fr";
+  if (!SOURCE_LANGUAGES.includes(from as (typeof SOURCE_LANGUAGES)[number])) {
+    throw new InputError(`unsupported source language "${from}" (supported: ${SOURCE_LANGUAGES.join(", ")})`);
+  }
+  const merged: RawRuleSet = { rules: [], classes: {} };
+  let builtinVerified = true;
+  if (!options.noBuiltin) {
+    const builtin = await loadBuiltinRaw(from);
+    merged.rules.push(...builtin.raw.rules);
+    Object.assign(merged.classes, builtin.raw.classes);
+    builtinVerified = builtin.verified;
+  }
+  const userIds = new Set<string>();
+  if (options.ruleFiles?.length) {
+    const user = await readRuleFiles(options.ruleFiles);
+    for (const rule of user.rules) userIds.add(rule.id);
+    merged.rules.push(...user.rules);
+    for (const [name, entries] of Object.entries(user.classes)) merged.classes[name] = [...(merged.classes[name] ?? []), ...entries];
+  }
+  const ruleSet = buildRuleSet(merged.rules, merged.classes);
+  if (!builtinVerified || userIds.size > 0) {
+    for (const rule of ruleSet.rules) {
+      if (builtinVerified && !userIds.has(rule.id)) continue;
+      const failures = verifyRule(rule, ruleSet.classes);
+      if (failures.length > 0) {
+        const f = failures[0];
+        throw new RuleLoadError(`example "${f.example}": ${f.problem}`, rule.raw.file, rule.raw.lineNumber, rule.id);
+      }
+    }
+  }
+  return ruleSet;
+}
+
+export { compileRuleSet };
+
+/** Reads a file as mtlint would: UTF-8 with or without BOM, type from the extension unless given. */
+export function readSource(path: string, type?: DocumentType): SourceFile {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (code ?? "cannot read")}`);
+  }
+  return decodeSource(path, bytes, type ?? typeFromPath(path) ?? "text");
+}
+
+export function checkSource(source: SourceFile, ruleSet: RuleSet): FileResult {
+  return { path: source.path, source, findings: lintFile(source, ruleSet) };
+}
+
+/**
+ * Applies `auto` fixes until none is left (a fix may reveal another), so that fixing the result
+ * again changes nothing.
+ */
+export function fixSource(source: SourceFile, ruleSet: RuleSet, maxPasses = 5): { text: string; applied: number } {
+  let text = source.text;
+  let applied = 0;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const edits = autoEdits(lintFile({ ...source, text }, ruleSet));
+    if (edits.length === 0) break;
+    const result = applyEdits(text, edits);
+    if (result.applied.length === 0) break;
+    text = result.text;
+    applied += result.applied.length;
+  }
+  return { text, applied };
+}

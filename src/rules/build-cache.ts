@@ -1,0 +1,23 @@
+/** Build step: verifies the built-in rules and writes the start-up cache next to the compiled code. */
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { builtinRulesetDir, cachePath, compileRuleSet, readRuleFiles, rulesDigest } from "./load.js";
+import { RuleLoadError } from "./raw.js";
+
+const root = join(builtinRulesetDir("fr-en"), "..");
+try {
+  for (const pair of readdirSync(root)) {
+    const dir = join(root, pair);
+    const language = pair.split("-")[0];
+    const raw = await readRuleFiles([dir], join(root, "..", ".."));
+    compileRuleSet(raw, true);
+    const out = cachePath(language);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, JSON.stringify({ digest: rulesDigest(dir), ...raw }));
+    console.log(`mtlint: ${raw.rules.length} ${pair} rules verified and cached`);
+  }
+} catch (e) {
+  if (!(e instanceof RuleLoadError)) throw e;
+  console.error(`mtlint: ${e.message}`);
+  process.exitCode = 1;
+}

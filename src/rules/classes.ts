@@ -1,0 +1,88 @@
+import type { Token } from "../types.js";
+import { normalize, tokenize } from "../text/tokenize.js";
+
+/** One entry of a word class: its tokens as written (for `:exact`/`:miscased` and `${n:canonical}`). */
+export interface ClassEntry {
+  norms: string[];
+  written: string[];
+}
+
+/** A word class read from data: entries by their first token, plus whole-token regexes. */
+export interface DataClass {
+  name: string;
+  byFirst: Map<string, ClassEntry[]>;
+  regexes: RegExp[];
+  maxLength: number;
+}
+
+export type RawClasses = Record<string, string[]>;
+
+export function buildClass(name: string, entries: string[]): DataClass {
+  const cls: DataClass = { name, byFirst: new Map(), regexes: [], maxLength: 1 };
+  for (const entry of entries) {
+    const re = /^\/(.+)\/(i?)$/.exec(entry);
+    if (re) {
+      cls.regexes.push(new RegExp(`^(?:${re[1]})$`, `u${re[2]}`));
+      continue;
+    }
+    const tokens = tokenize(entry);
+    if (tokens.length === 0) continue;
+    const item: ClassEntry = { norms: tokens.map((t) => t.norm), written: tokens.map((t) => t.text.replace(/’/g, "'")) };
+    const list = cls.byFirst.get(item.norms[0]);
+    if (list) list.push(item);
+    else cls.byFirst.set(item.norms[0], [item]);
+    cls.maxLength = Math.max(cls.maxLength, item.norms.length);
+  }
+  // Longest entries first, so "North Korean" wins over "North".
+  for (const list of cls.byFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length);
+  return cls;
+}
+
+/** Entries of a data class that match at `pos`, longest first, with the entry that matched. */
+export function dataClassMatches(cls: DataClass, tokens: Token[], pos: number, limit: number): Array<{ length: number; entry?: ClassEntry }> {
+  const out: Array<{ length: number; entry?: ClassEntry }> = [];
+  const first = tokens[pos];
+  for (const entry of cls.byFirst.get(first.norm) ?? []) {
+    const n = entry.norms.length;
+    if (pos + n > limit) continue;
+    let ok = true;
+    for (let k = 1; k < n && ok; k++) ok = tokens[pos + k].norm === entry.norms[k];
+    if (ok) out.push({ length: n, entry });
+  }
+  if (out.length === 0) for (const re of cls.regexes) if (re.test(first.text)) return [{ length: 1 }];
+  return out;
+}
+
+export function isCapitalized(text: string): boolean {
+  const c = text[0];
+  return c !== undefined && c !== c.toLowerCase();
+}
+
+/** Particles that may sit inside a proper name ("Charles de Gaulle", "Osama bin Laden"). */
+const NAME_PARTICLES = new Set(["de", "du", "des", "la", "le", "van", "von", "der", "den", "bin", "ben", "al", "el", "da", "di", "dos", "del", "y"]);
+const MAX_NAME = 6;
+
+/** Lengths of a run of capitalised words (a proper name) at `pos`, longest first. */
+export function nameLengths(tokens: Token[], pos: number, limit: number): number[] {
+  if (tokens[pos].kind !== "word" || !isCapitalized(tokens[pos].text)) return [];
+  const lengths: number[] = [];
+  let n = 1;
+  lengths.push(1);
+  while (pos + n < limit && n < MAX_NAME) {
+    const t = tokens[pos + n];
+    const next = tokens[pos + n + 1];
+    if (t.kind === "word" && t.text.length === 1 && isCapitalized(t.text) && next?.text === "." && !next.spaceBefore && pos + n + 2 < limit) {
+      // An initial inside a name: "Harry J. Kazianis".
+      n += 2;
+    } else if (t.kind === "word" && isCapitalized(t.text) && t.spaceBefore) {
+      n++;
+      lengths.push(n);
+    } else if (NAME_PARTICLES.has(t.text) && pos + n + 1 < limit && isCapitalized(tokens[pos + n + 1].text)) {
+      n += 2;
+      lengths.push(n);
+    } else break;
+  }
+  return lengths.reverse();
+}
+
+export { normalize };

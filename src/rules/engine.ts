@@ -1,0 +1,189 @@
+import type { Block, Finding, SourceFile, Token } from "../types.js";
+import { extractBlocks } from "../text/extract.js";
+import { splitSentences } from "../text/sentences.js";
+import { tokenize } from "../text/tokenize.js";
+import type { CompiledContext, CompiledRule, RegexRule, RuleSet, Scanners, TokenRule } from "./compile.js";
+import { allEnds, antecedentKind, matchAt, type Captures, type MatchEnv } from "./match.js";
+import { resolveOverlaps } from "./resolve.js";
+import { matchCase, renderTemplate, type Capture } from "./template.js";
+
+/** Checks one file: every prose block, every rule, overlaps resolved. */
+export function lintFile(file: SourceFile, ruleSet: RuleSet): Finding[] {
+  const found: Finding[] = [];
+  for (const block of extractBlocks(file)) lintBlock(block, file.text, ruleSet, found);
+  return resolveOverlaps(found);
+}
+
+/** Checks a string as plain text (the library's simplest entry point). */
+export function lintText(text: string, ruleSet: RuleSet): Finding[] {
+  return lintFile({ path: "<text>", text, bom: false, type: "text" }, ruleSet);
+}
+
+function lintBlock(block: Block, source: string, ruleSet: RuleSet, out: Finding[]): void {
+  const tokens = tokenize(block.text);
+  if (ruleSet.byKey.size > 0 || ruleSet.unanchored.length > 0) matchTokens(block, tokens, source, ruleSet, out);
+  if (ruleSet.regexScanners.length > 0) matchRegexes(block, source, ruleSet.regexScanners, out);
+  if (ruleSet.lineScanners.length > 0) matchLines(block, source, ruleSet.lineScanners, out);
+}
+
+function contextHolds(ctx: CompiledContext, env: MatchEnv, start: number, end: number, previousStart: number, any: boolean): boolean {
+  const results: boolean[] = [];
+  if (ctx.before.length) {
+    results.push(
+      ctx.before.some(({ elems, min, max }) => {
+        for (let s = Math.max(env.floor, start - max); s <= start - min; s++) if (allEnds(elems, 0, env, s).includes(start)) return true;
+        return false;
+      }),
+    );
+  }
+  if (ctx.after.length) results.push(ctx.after.some((elems) => allEnds(elems, 0, env, end).length > 0));
+  if (ctx.sentence.length) {
+    results.push(
+      ctx.sentence.some((elems) => {
+        for (let s = env.floor; s < env.limit; s++) if (allEnds(elems, 0, env, s).length > 0) return true;
+        return false;
+      }),
+    );
+  }
+  if (ctx.antecedent) results.push(antecedentKind(env, start, previousStart) === ctx.antecedent);
+  return any ? results.some(Boolean) : results.every(Boolean);
+}
+
+function matchTokens(block: Block, tokens: Token[], source: string, ruleSet: RuleSet, out: Finding[]): void {
+  const sentences = splitSentences(block.text, tokens);
+  const tried = new Set<string>();
+  for (let si = 0; si < sentences.length; si++) {
+    const sentence = sentences[si];
+    const env: MatchEnv = { tokens, floor: sentence.start, limit: sentence.end, classes: ruleSet.classes };
+    const previousStart = si > 0 ? sentences[si - 1].start : sentence.start;
+    tried.clear();
+    for (let i = sentence.start; i < sentence.end; i++) {
+      const anchors = ruleSet.byKey.get(tokens[i].norm);
+      const lists = ruleSet.unanchored.length ? [anchors ?? [], ruleSet.unanchored] : anchors ? [anchors] : [];
+      for (const list of lists) {
+        for (const { rule, minOffset, maxOffset } of list) {
+          for (let start = Math.max(sentence.start, i - maxOffset); start <= i - minOffset; start++) {
+            const key = `${rule.id}\u0000${start}`;
+            if (tried.has(key)) continue;
+            tried.add(key);
+            const caps: Captures = { spans: [], entries: [] };
+            const end = matchAt(rule.elems, env, start, caps);
+            if (end < 0) continue;
+            if (rule.when && !contextHolds(rule.when, env, start, end, previousStart, false)) continue;
+            if (rule.unless && contextHolds(rule.unless, env, start, end, previousStart, true)) continue;
+            const finding = tokenFinding(rule, block, tokens, caps, source);
+            if (finding) out.push(finding);
+          }
+        }
+      }
+    }
+  }
+}
+
+function tokenFinding(rule: TokenRule, block: Block, tokens: Token[], caps: Captures, source: string): Finding | undefined {
+  const first = caps.spans[rule.markStart][0];
+  const last = caps.spans[rule.markEnd - 1][1];
+  if (last <= first) return undefined;
+  const blockStart = tokens[first].start;
+  const blockEnd = tokens[last - 1].end;
+  const spanText = (a: number, b: number): string => (b > a ? block.text.slice(tokens[a].start, tokens[b - 1].end) : "");
+  const capture = (n: number): Capture => {
+    if (n === 0) return { text: spanText(first, last) };
+    const span = caps.spans[n - 1];
+    const entry = caps.entries[n - 1];
+    return { text: span ? spanText(span[0], span[1]) : "", canonical: entry?.written.join(" ") };
+  };
+  return makeFinding(rule, block, source, blockStart, blockEnd, capture);
+}
+
+function makeFinding(
+  rule: CompiledRule,
+  block: Block,
+  source: string,
+  blockStart: number,
+  blockEnd: number,
+  capture: (n: number) => Capture,
+  expand?: (start: number, end: number) => [number, number],
+): Finding | undefined {
+  const original = block.text.slice(blockStart, blockEnd);
+  const suggestions: string[] = [];
+  for (const template of rule.replacements) {
+    const text = matchCase(original, renderTemplate(template, capture));
+    if (text !== original && !suggestions.includes(text)) suggestions.push(text);
+  }
+  if (suggestions.length === 0) return undefined;
+  let offset = block.map.toSourceStart(blockStart);
+  let end = block.map.toSourceEnd(blockEnd);
+  if (expand) [offset, end] = expand(offset, end);
+  return {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: rule.severity,
+    message: rule.message,
+    explanation: rule.explanation,
+    offset,
+    length: end - offset,
+    text: source.slice(offset, end),
+    suggestions,
+    // Markup or entities inside the span would be lost by a blind replacement.
+    fix: block.map.isVerbatim(blockStart, blockEnd) ? rule.fix : "suggest",
+    specificity: rule.specificity,
+  };
+}
+
+function ruleOfHit(groups: Record<string, string | undefined>, rules: RegexRule[]): RegexRule | undefined {
+  for (const name in groups) if (groups[name] !== undefined) return rules[Number(name.slice(1))];
+  return undefined;
+}
+
+function matchRegexes(block: Block, source: string, scanners: Scanners, out: Finding[]): void {
+  for (const { regex, rules } of scanners) {
+    regex.lastIndex = 0;
+    for (let m = regex.exec(block.text); m; m = regex.exec(block.text)) {
+      const rule = ruleOfHit(m.groups ?? {}, rules);
+      if (!rule || m[0].length === 0) {
+        regex.lastIndex = m.index + 1;
+        continue;
+      }
+      rule.sticky.lastIndex = m.index;
+      const own = rule.sticky.exec(block.text) ?? m;
+      const finding = makeFinding(rule, block, source, m.index, m.index + own[0].length, (n) => ({ text: own[n] ?? "" }));
+      if (finding) out.push(finding);
+      regex.lastIndex = m.index + Math.max(1, own[0].length);
+    }
+  }
+}
+
+/** Widens a deletion to the whole source line when nothing else is on it. */
+function wholeLine(source: string): (start: number, end: number) => [number, number] {
+  return (start, end) => {
+    const lineStart = source.lastIndexOf("\n", start - 1) + 1;
+    let lineEnd = source.indexOf("\n", end);
+    if (lineEnd < 0) lineEnd = source.length;
+    if (source.slice(lineStart, start).trim() || source.slice(end, lineEnd).trim()) return [start, end];
+    return [lineStart, lineEnd < source.length ? lineEnd + 1 : lineEnd];
+  };
+}
+
+function matchLines(block: Block, source: string, scanners: Scanners, out: Finding[]): void {
+  const lines = /[^\n]+/g;
+  for (let l = lines.exec(block.text); l; l = lines.exec(block.text)) {
+    const raw = l[0];
+    const lead = raw.length - raw.trimStart().length;
+    const line = raw.trim();
+    if (!line) continue;
+    for (const { regex, rules } of scanners) {
+      regex.lastIndex = 0;
+      const m = regex.exec(line);
+      if (!m) continue;
+      const rule = ruleOfHit(m.groups ?? {}, rules);
+      if (!rule) continue;
+      rule.sticky.lastIndex = 0;
+      const own = rule.sticky.exec(line) ?? m;
+      const start = l.index + lead;
+      const finding = makeFinding(rule, block, source, start, start + line.length, (n) => ({ text: own[n] ?? "" }), wholeLine(source));
+      if (finding) out.push(finding);
+      break;
+    }
+  }
+}

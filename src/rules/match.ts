@@ -1,0 +1,219 @@
+import type { Token } from "../types.js";
+import type { CaseMod, Elem } from "./pattern.js";
+import { dataClassMatches, isCapitalized, nameLengths, type ClassEntry, type DataClass } from "./classes.js";
+
+/** Where a pattern may match: the block's tokens, bounded to one sentence. */
+export interface MatchEnv {
+  tokens: Token[];
+  floor: number;
+  limit: number;
+  classes: Map<string, DataClass>;
+}
+
+/** A successful top-level match: token spans per element, and class entries where one matched. */
+export interface Captures {
+  spans: Array<[number, number]>;
+  entries: Array<ClassEntry | undefined>;
+}
+
+interface Step {
+  length: number;
+  entry?: ClassEntry;
+}
+
+/** Built-in classes computed from the tokens rather than listed in data. */
+const BUILTIN: Record<string, (env: MatchEnv, pos: number) => number[]> = {
+  any: () => [1],
+  word: (env, pos) => (env.tokens[pos].kind === "word" ? [1] : []),
+  number: (env, pos) => (env.tokens[pos].kind === "number" ? [1] : []),
+  punct: (env, pos) => (env.tokens[pos].kind === "punct" ? [1] : []),
+  cap: (env, pos) => (env.tokens[pos].kind === "word" && isCapitalized(env.tokens[pos].text) ? [1] : []),
+  lower: (env, pos) => (env.tokens[pos].kind === "word" && env.tokens[pos].text === env.tokens[pos].text.toLowerCase() ? [1] : []),
+  name: (env, pos) => nameLengths(env.tokens, pos, env.limit),
+  person: (env, pos) => nameLengths(env.tokens, pos, env.limit).filter((n) => classifyName(env, pos, n) === "person"),
+};
+
+export const BUILTIN_CLASSES = Object.keys(BUILTIN);
+
+export type ReferentKind = "person" | "place" | "org" | "unknown";
+
+function inClass(env: MatchEnv, name: string, pos: number, length: number): boolean {
+  const cls = env.classes.get(name);
+  return cls !== undefined && dataClassMatches(cls, env.tokens, pos, pos + length).some((m) => m.length === length);
+}
+
+/** "Jong-un", "Jae-in": the hyphenated second part of East Asian given names. */
+const ASIAN_GIVEN = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
+
+/** Tells a person's name from a place or an organisation, from word lists and shape. */
+export function classifyName(env: MatchEnv, pos: number, length: number): ReferentKind {
+  const tokens = env.tokens;
+  if (inClass(env, "country", pos, length) || inClass(env, "place", pos, length)) return "place";
+  for (let k = pos; k < pos + length; k++) {
+    if (inClass(env, "organisation-word", k, 1)) return "org";
+  }
+  if (inClass(env, "organisation", pos, length)) return "org";
+  if (inClass(env, "given-name", pos, 1)) return "person";
+  for (let k = pos; k < pos + length; k++) if (ASIAN_GIVEN.test(tokens[k].text)) return "person";
+  const before = tokens[pos - 1];
+  if (before && (inClass(env, "title", pos - 1, 1) || /^(mr|mrs|ms|dr|m|mme)\.?$/.test(before.norm))) return "person";
+  return "unknown";
+}
+
+const PERSON_PRONOUNS = new Set(["he", "she", "him", "his", "her", "himself", "herself"]);
+
+/**
+ * The kind of the nearest referent before `pos`: a personal pronoun or a proper name, looked for
+ * backwards in the same sentence, then at the start of the previous one.
+ */
+export function antecedentKind(env: MatchEnv, pos: number, previousStart: number): ReferentKind {
+  const scan = (from: number, to: number, backwards: boolean): ReferentKind | undefined => {
+    const tokens = env.tokens;
+    for (let i = backwards ? to - 1 : from; backwards ? i >= from : i < to; i += backwards ? -1 : 1) {
+      const t = tokens[i];
+      if (PERSON_PRONOUNS.has(t.norm)) return "person";
+      if (t.kind !== "word" || !isCapitalized(t.text)) continue;
+      let start = i;
+      if (backwards) while (start > from && tokens[start - 1].kind === "word" && isCapitalized(tokens[start - 1].text)) start--;
+      const lengths = nameLengths(tokens, start, Math.max(to, i + 1));
+      const length = lengths[0] ?? 1;
+      // A lone capitalised word opening a sentence is usually not a name.
+      if (start === env.floor && length === 1 && !inClass(env, "country", start, 1) && !inClass(env, "place", start, 1) && !inClass(env, "given-name", start, 1)) {
+        if (backwards) continue;
+        i = start + length - 1;
+        continue;
+      }
+      const kind = classifyName(env, start, length);
+      if (kind !== "unknown") return kind;
+      if (backwards) i = start;
+      else i = start + length - 1;
+    }
+    return undefined;
+  };
+  return scan(env.floor, pos, true) ?? (previousStart < env.floor ? scan(previousStart, env.floor, false) : undefined) ?? "unknown";
+}
+
+function caseHolds(mod: CaseMod | undefined, text: string, written: string | undefined): boolean {
+  switch (mod) {
+    case undefined:
+      return true;
+    case "lower":
+      return text === text.toLowerCase();
+    case "upper":
+      return text === text.toUpperCase() && text !== text.toLowerCase();
+    case "cap":
+      return isCapitalized(text);
+    case "exact":
+      return written === undefined || text.replace(/’/g, "'") === written;
+    case "miscased":
+      return written !== undefined && text.replace(/’/g, "'") !== written;
+  }
+}
+
+function spanText(tokens: Token[], pos: number, length: number): string {
+  let s = "";
+  for (let k = pos; k < pos + length; k++) s += (k > pos && tokens[k].spaceBefore ? " " : "") + tokens[k].text;
+  return s;
+}
+
+/** Every way `elem` can match at `pos`, longest first (optional elements end with length 0). */
+function steps(elem: Elem, env: MatchEnv, pos: number): Step[] {
+  let out: Step[];
+  if (pos >= env.limit) {
+    out = [];
+  } else if (elem.negate) {
+    const positive = { ...elem, negate: false, optional: false } as Elem;
+    out = steps(positive, env, pos).some((s) => s.length === 1) ? [] : [{ length: 1 }];
+  } else {
+    switch (elem.kind) {
+      case "literal": {
+        const t = env.tokens[pos];
+        out = t.norm === elem.norm && caseHolds(elem.caseMod, t.text, elem.written) ? [{ length: 1 }] : [];
+        break;
+      }
+      case "regex":
+        out = elem.re.test(env.tokens[pos].text) ? [{ length: 1 }] : [];
+        break;
+      case "class": {
+        const builtin = BUILTIN[elem.name];
+        if (builtin) {
+          out = builtin(env, pos)
+            .filter((n) => pos + n <= env.limit && caseHolds(elem.caseMod, spanText(env.tokens, pos, n), undefined))
+            .map((length) => ({ length }));
+        } else {
+          const cls = env.classes.get(elem.name);
+          out = cls
+            ? dataClassMatches(cls, env.tokens, pos, env.limit).filter((m) =>
+                caseHolds(elem.caseMod, spanText(env.tokens, pos, m.length), m.entry ? m.entry.written.join(" ") : undefined),
+              )
+            : [];
+        }
+        break;
+      }
+      case "alt": {
+        const seen = new Set<number>();
+        out = [];
+        for (const option of elem.options) {
+          for (const end of allEnds(option, 0, env, pos)) {
+            if (!seen.has(end)) {
+              seen.add(end);
+              out.push({ length: end - pos });
+            }
+          }
+        }
+        out.sort((a, b) => b.length - a.length);
+        break;
+      }
+    }
+  }
+  if (elem.optional) out.push({ length: 0 });
+  return out;
+}
+
+/** All end positions at which `elems[i..]` can match from `pos`. */
+export function allEnds(elems: Elem[], i: number, env: MatchEnv, pos: number): number[] {
+  if (i === elems.length) return [pos];
+  const ends: number[] = [];
+  for (const step of steps(elems[i], env, pos)) {
+    for (const end of allEnds(elems, i + 1, env, pos + step.length)) if (!ends.includes(end)) ends.push(end);
+  }
+  return ends;
+}
+
+/** Matches `elems` at `pos`, preferring longer elements; fills `caps` on success. */
+export function matchAt(elems: Elem[], env: MatchEnv, pos: number, caps: Captures): number {
+  const go = (i: number, at: number): number => {
+    if (i === elems.length) return at;
+    for (const step of steps(elems[i], env, at)) {
+      const end = go(i + 1, at + step.length);
+      if (end >= 0) {
+        caps.spans[i] = [at, at + step.length];
+        caps.entries[i] = step.entry;
+        return end;
+      }
+    }
+    return -1;
+  };
+  return go(0, pos);
+}
+
+/** Shortest and longest number of tokens an element sequence can span. */
+export function lengthBounds(elems: Elem[], classes: Map<string, DataClass>): [number, number] {
+  let min = 0;
+  let max = 0;
+  for (const e of elems) {
+    let lo = 1;
+    let hi = 1;
+    if (e.kind === "alt") {
+      const bounds = e.options.map((o) => lengthBounds(o, classes));
+      lo = Math.min(...bounds.map((b) => b[0]));
+      hi = Math.max(...bounds.map((b) => b[1]));
+    } else if (e.kind === "class" && !e.negate) {
+      hi = e.name === "name" || e.name === "person" ? 6 : (classes.get(e.name)?.maxLength ?? 1);
+    }
+    if (e.optional) lo = 0;
+    min += lo;
+    max += hi;
+  }
+  return [min, max];
+}

@@ -1,0 +1,53 @@
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
+import { frontmatter } from "micromark-extension-frontmatter";
+import type { Block } from "../types.js";
+import { BlockBuilder } from "./block-builder.js";
+
+interface MdNode {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+/** Nodes whose inline content is prose: each becomes one block. */
+const PROSE_LEAVES = new Set(["paragraph", "heading", "tableCell"]);
+/** Inline nodes that are not prose: code, raw HTML (comments included), images. */
+const SKIPPED_INLINE = new Set(["inlineCode", "html", "image", "imageReference", "footnoteReference"]);
+
+/**
+ * Markdown: prose blocks from paragraphs, headings and table cells, parsed by mdast (which keeps
+ * source offsets). Code (fenced, indented, inline), HTML, front matter, link targets and
+ * definitions are skipped.
+ */
+export function markdownBlocks(text: string): Block[] {
+  const tree = fromMarkdown(text, {
+    extensions: [frontmatter(["yaml", "toml"])],
+    mdastExtensions: [frontmatterFromMarkdown(["yaml", "toml"])],
+  }) as MdNode;
+  const blocks: Block[] = [];
+
+  const inline = (node: MdNode, builder: BlockBuilder): void => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    if (node.type === "text") builder.addText(node.value ?? "", start, end);
+    else if (node.type === "break") builder.addBreak(start);
+    else if (SKIPPED_INLINE.has(node.type)) builder.addPlaceholder(start, end);
+    else for (const child of node.children ?? []) inline(child, builder);
+  };
+
+  const walk = (node: MdNode): void => {
+    if (PROSE_LEAVES.has(node.type)) {
+      const builder = new BlockBuilder(text);
+      for (const child of node.children ?? []) inline(child, builder);
+      const block = builder.build();
+      if (block) blocks.push(block);
+      return;
+    }
+    // code, html, yaml/toml front matter, definitions and thematic breaks have no children.
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(tree);
+  return blocks;
+}
