@@ -1,4 +1,4 @@
-import type { Io } from "./main.js";
+import type { Io } from "./io.js";
 
 /** The real process as the CLI's Io. */
 export function processIo(): Io {

@@ -1,0 +1,37 @@
+import type { Command } from "commander";
+import type { FileResult } from "../../types.js";
+import { checkSource, fixSource } from "../../linter.js";
+import { formatPatch } from "../../report/diff.js";
+import { encodeSource } from "../../text/source.js";
+import type { Io } from "../io.js";
+import { addCommonOptions, exitFor, filterSeverity, readInputs, rulesFor, type CommonOptions } from "../options.js";
+import { writeAtomic } from "../write.js";
+
+type FixOptions = CommonOptions & { dryRun?: boolean };
+
+/** Applies `auto` fixes in place (stdin: prints the fixed text); exits 1 if errors remain. */
+export async function runFix(paths: string[], opts: FixOptions, io: Io): Promise<number> {
+  const ruleSet = await rulesFor(opts);
+  const sources = await readInputs(paths, opts, io);
+  let applied = 0;
+  let changedFiles = 0;
+  const remaining: FileResult[] = [];
+  for (const source of sources) {
+    const fixed = fixSource(source, ruleSet);
+    applied += fixed.applied;
+    if (fixed.text !== source.text) changedFiles++;
+    const stdin = source.path === "<stdin>";
+    if (opts.dryRun) io.stdout(formatPatch(stdin ? "stdin" : source.path, source.text, fixed.text));
+    else if (stdin) io.stdout(encodeSource(source, fixed.text).toString("utf8"));
+    else if (fixed.text !== source.text) writeAtomic(source.path, encodeSource(source, fixed.text));
+    remaining.push(filterSeverity(checkSource({ ...source, text: fixed.text }, ruleSet), opts.minSeverity));
+  }
+  io.stderr(`mtlint: ${opts.dryRun ? "would fix" : "fixed"} ${applied} problem${applied === 1 ? "" : "s"} in ${changedFiles} file${changedFiles === 1 ? "" : "s"}\n`);
+  return exitFor(remaining);
+}
+
+export function registerFix(program: Command, io: Io, setExit: (code: number) => void): void {
+  addCommonOptions(program.command("fix").description("apply the fixes marked auto, in place"), ["pretty"], "pretty")
+    .option("--dry-run", "print the unified patch instead of writing")
+    .action(async (paths: string[], opts: FixOptions) => setExit(await runFix(paths, opts, io)));
+}
