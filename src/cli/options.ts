@@ -16,6 +16,7 @@ export interface CommonOptions {
   color: boolean;
   type?: DocumentType;
   rules?: string[];
+  builtin: boolean;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -28,7 +29,8 @@ export function addCommonOptions(cmd: Command, formats: string[], defaultFormat:
     .addOption(new Option("--min-severity <level>", "report findings at this severity or above").choices([...SEVERITIES]).default("info"))
     .option("--no-color", "plain output (NO_COLOR is honoured too)")
     .addOption(new Option("--type <type>", "file type, instead of detection by extension").choices(["text", "markdown", "html"]))
-    .option("--rules <path...>", "extra rule files or folders (YAML)");
+    .option("--rules <path...>", "extra rule files or folders (YAML)")
+    .option("--no-builtin", "leave out the built-in rules (use only --rules)");
 }
 
 export async function readInputs(paths: string[], opts: CommonOptions, io: Io): Promise<SourceFile[]> {
@@ -43,7 +45,7 @@ export async function readInputs(paths: string[], opts: CommonOptions, io: Io): 
 }
 
 export function rulesFor(opts: CommonOptions): Promise<RuleSet> {
-  return loadRules({ from: opts.from, ruleFiles: opts.rules });
+  return loadRules({ from: opts.from, ruleFiles: opts.rules, noBuiltin: !opts.builtin });
 }
 
 export function filterSeverity(result: FileResult, min: Severity): FileResult {
