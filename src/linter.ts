@@ -16,7 +16,7 @@ export interface LoadOptions {
   from?: string;
   /** Extra rule files or folders (same YAML format); their examples are checked on load. */
   ruleFiles?: string[];
-  /** Leave out the built-in rules. */
+  /** Leave out the built-in rules (their word classes stay available). */
   noBuiltin?: boolean;
 }
 
@@ -28,10 +28,11 @@ export async function loadRules(options: LoadOptions = {}): Promise<RuleSet> {
   }
   const merged: RawRuleSet = { rules: [], classes: {} };
   let builtinVerified = true;
+  // The built-in word classes stay available to user rules even without the built-in rules.
+  const builtin = await loadBuiltinRaw(from);
+  Object.assign(merged.classes, builtin.raw.classes);
   if (!options.noBuiltin) {
-    const builtin = await loadBuiltinRaw(from);
     merged.rules.push(...builtin.raw.rules);
-    Object.assign(merged.classes, builtin.raw.classes);
     builtinVerified = builtin.verified;
   }
   const userIds = new Set<string>();

@@ -19,6 +19,11 @@ export interface CommonOptions {
   builtin: boolean;
 }
 
+/** Accumulates a repeatable option; a variadic one would swallow the paths that follow it. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function addCommonOptions(cmd: Command, formats: string[], defaultFormat: string): Command {
@@ -29,7 +34,7 @@ export function addCommonOptions(cmd: Command, formats: string[], defaultFormat:
     .addOption(new Option("--min-severity <level>", "report findings at this severity or above").choices([...SEVERITIES]).default("info"))
     .option("--no-color", "plain output (NO_COLOR is honoured too)")
     .addOption(new Option("--type <type>", "file type, instead of detection by extension").choices(["text", "markdown", "html"]))
-    .option("--rules <path...>", "extra rule files or folders (YAML)")
+    .option("--rules <path>", "extra rule file or folder (YAML); repeatable", collect, [])
     .option("--no-builtin", "leave out the built-in rules (use only --rules)");
 }
 

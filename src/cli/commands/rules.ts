@@ -2,6 +2,7 @@ import { Option, type Command } from "commander";
 import { CATEGORIES, SEVERITIES, type Severity } from "../../types.js";
 import { loadRules } from "../../linter.js";
 import { EXIT_OK, type Io } from "../io.js";
+import { collect } from "../options.js";
 
 interface RulesOptions {
   from: string;
@@ -38,7 +39,7 @@ export function registerRules(program: Command, io: Io, setExit: (code: number) 
     .command("rules")
     .description("list the rules")
     .option("--from <lang>", "source language of the translation", "fr")
-    .option("--rules <path...>", "extra rule files or folders (YAML)")
+    .option("--rules <path>", "extra rule file or folder (YAML); repeatable", collect, [])
     .addOption(new Option("--category <name>", "only this category").choices([...CATEGORIES]))
     .addOption(new Option("--severity <level>", "only this severity").choices([...SEVERITIES]))
     .option("--stats", "counts per category and severity")
