@@ -2,12 +2,15 @@ import { readFileSync } from "node:fs";
 import type { DocumentType, FileResult, SourceFile } from "./types.js";
 import { applyEdits, autoEdits } from "./fix/apply.js";
 import { lintFile } from "./rules/engine.js";
-import { compileRuleSet, loadBuiltinRaw, readRuleFiles, type RawRuleSet } from "./rules/load.js";
+import { compileRuleSet, loadBuiltinRaw, type RawRuleSet } from "./rules/load.js";
 import type { RuleSet } from "./rules/compile.js";
 import { RuleLoadError } from "./rules/raw.js";
 import { verifyRule } from "./rules/verify.js";
 import { buildRuleSet } from "./rules/compile.js";
 import { decodeSource, InputError, typeFromPath } from "./text/source.js";
+import { loadUserRules } from "./rules/user-cache.js";
+import { applyRuleSettings } from "./config/rule-settings.js";
+import type { RuleSetting } from "./config/config.js";
 
 export const SOURCE_LANGUAGES = ["fr"] as const;
 
@@ -18,6 +21,8 @@ export interface LoadOptions {
   ruleFiles?: string[];
   /** Leave out the built-in rules (their word classes stay available). */
   noBuiltin?: boolean;
+  /** Rules turned off or given another severity, by id (the config file's `rules:`). */
+  ruleSettings?: Record<string, RuleSetting>;
 }
 
 /** Loads the built-in rules for a language plus any user rule files, checked and indexed. */
@@ -36,12 +41,13 @@ export async function loadRules(options: LoadOptions = {}): Promise<RuleSet> {
     builtinVerified = builtin.verified;
   }
   const userIds = new Set<string>();
-  if (options.ruleFiles?.length) {
-    const user = await readRuleFiles(options.ruleFiles);
-    for (const rule of user.rules) userIds.add(rule.id);
-    merged.rules.push(...user.rules);
-    for (const [name, entries] of Object.entries(user.classes)) merged.classes[name] = [...(merged.classes[name] ?? []), ...entries];
+  const user = options.ruleFiles?.length ? await loadUserRules(options.ruleFiles, builtin.raw.classes) : undefined;
+  if (user) {
+    if (!user.verified) for (const rule of user.raw.rules) userIds.add(rule.id);
+    merged.rules.push(...user.raw.rules);
+    for (const [name, entries] of Object.entries(user.raw.classes)) merged.classes[name] = [...(merged.classes[name] ?? []), ...entries];
   }
+  if (options.ruleSettings) merged.rules = applyRuleSettings(merged.rules, options.ruleSettings);
   const ruleSet = buildRuleSet(merged.rules, merged.classes);
   if (!builtinVerified || userIds.size > 0) {
     for (const rule of ruleSet.rules) {
@@ -52,6 +58,11 @@ export async function loadRules(options: LoadOptions = {}): Promise<RuleSet> {
         throw new RuleLoadError(`example "${f.example}": ${f.problem}`, rule.raw.file, rule.raw.lineNumber, rule.id);
       }
     }
+  }
+  // Only a set whose every rule was verified (none switched off by settings) may skip it next time.
+  if (user && !user.verified) {
+    const loaded = new Set(ruleSet.rules.map((r) => r.id));
+    if (user.raw.rules.every((r) => loaded.has(r.id))) user.remember();
   }
   return ruleSet;
 }
@@ -78,11 +89,18 @@ export function checkSource(source: SourceFile, ruleSet: RuleSet): FileResult {
  * Applies `auto` fixes until none is left (a fix may reveal another), so that fixing the result
  * again changes nothing.
  */
-export function fixSource(source: SourceFile, ruleSet: RuleSet, maxPasses = 5): { text: string; applied: number } {
+export function fixSource(
+  source: SourceFile,
+  ruleSet: RuleSet,
+  maxPasses = 5,
+  /** Drops findings that must not be fixed (the CLI passes its inline-suppression filter). */
+  keep: (result: FileResult) => FileResult = (result) => result,
+): { text: string; applied: number } {
   let text = source.text;
   let applied = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
-    const edits = autoEdits(lintFile({ ...source, text }, ruleSet));
+    const current = { ...source, text };
+    const edits = autoEdits(keep({ path: source.path, source: current, findings: lintFile(current, ruleSet) }).findings);
     if (edits.length === 0) break;
     const result = applyEdits(text, edits);
     if (result.applied.length === 0) break;

@@ -81,6 +81,13 @@ describe("HTML", () => {
     expect(findings[2].text).toBe("american");
   });
 
+  it("keeps offsets exact after an entity whose decoded character is also in the source", () => {
+    const html = "<p>R&amp;D cut &amp; AT&T: two died, depending on the police.</p>";
+    const [f] = lintFile({ ...file, text: html }, rules);
+    expect(html.slice(f.offset, f.offset + f.length)).toBe("depending on");
+    expect(f.fix).toBe("auto");
+  });
+
   it("never auto-fixes across markup or entities", () => {
     const entity = lintFile({ ...file, text: "<p>It cost 3,5&nbsp;million.</p>" }, rules);
     expect(entity[0].text).toBe("3,5&nbsp;million");

@@ -3,6 +3,8 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   readStdin(): Promise<Buffer>;
+  /** Standard input as it arrives, for streaming modes (`check --jsonl -`); else readStdin is used. */
+  stdinChunks?(): AsyncIterable<Uint8Array>;
   cwd: string;
   env: Record<string, string | undefined>;
   isTTY: boolean;

@@ -3,14 +3,16 @@ import { RuleLoadError } from "../rules/raw.js";
 import { InputError } from "../text/source.js";
 import { registerCheck } from "./commands/check.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerEval } from "./commands/eval.js";
 import { registerFix } from "./commands/fix.js";
+import { registerInit } from "./commands/init.js";
 import { registerRules } from "./commands/rules.js";
 import { EXIT_OK, EXIT_USAGE, type Io } from "./io.js";
 
 export type { Io } from "./io.js";
 
 /** Each command registers itself; one sorted list. */
-const COMMANDS = [registerCheck, registerDiff, registerFix, registerRules];
+const COMMANDS = [registerCheck, registerDiff, registerEval, registerFix, registerInit, registerRules];
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("mtlint")

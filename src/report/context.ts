@@ -9,12 +9,13 @@ export interface Located extends Finding {
   endColumn: number;
 }
 
-/** Positions for all findings of a file, computed once. */
+/** Positions for all findings of a file, computed once (findings of a streamed file come with theirs). */
 export function locate(result: FileResult): { index: LineIndex; findings: Located[] } {
   const index = new LineIndex(result.source.text);
   return {
     index,
     findings: result.findings.map((f) => {
+      if ("line" in f) return f as Located;
       const start = index.position(f.offset);
       const end = index.position(f.offset + f.length);
       return { ...f, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };

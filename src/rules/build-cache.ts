@@ -1,5 +1,5 @@
 /** Build step: verifies the built-in rules and writes the start-up cache next to the compiled code. */
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { builtinRulesetDir, cachePath, compileRuleSet, readRuleFiles, rulesDigest } from "./load.js";
 import { RuleLoadError } from "./raw.js";
@@ -8,6 +8,7 @@ const root = join(builtinRulesetDir("fr-en"), "..");
 try {
   for (const pair of readdirSync(root)) {
     const dir = join(root, pair);
+    if (!statSync(dir).isDirectory()) continue;
     const language = pair.split("-")[0];
     const raw = await readRuleFiles([dir], join(root, "..", ".."));
     compileRuleSet(raw, true);

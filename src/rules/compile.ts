@@ -43,18 +43,35 @@ export interface RegexRule extends RuleBase {
 
 export type CompiledRule = TokenRule | RegexRule;
 
-/** Where a token rule is tried: at tokens whose normalised text is a key, `offset` tokens into the match. */
+/**
+ * Where a token rule is tried: where its anchor (a run of literal tokens, or one element's
+ * possible first tokens) occurs, `minOffset`..`maxOffset` tokens after the match start.
+ */
 export interface Anchor {
   rule: TokenRule;
-  /** Possible numbers of tokens between the match start and the anchor token. */
+  /** Position of this anchor among all anchors of the rule set, for per-block bookkeeping. */
+  index: number;
+  /** Possible numbers of tokens between the match start and the anchor's first token. */
   minOffset: number;
   maxOffset: number;
+}
+
+/**
+ * A trie over normalised tokens: a node's anchors are the rules whose literal run is the path
+ * from the root to it. Reading the text walks it token by token, so the cost per token depends
+ * on how far the text follows a path, not on how many rules hang off it.
+ */
+export interface AnchorNode {
+  anchors: Anchor[];
+  next?: Map<string, AnchorNode>;
 }
 
 /** A scanner for all regex (or line) rules at once: one alternation, one named group per rule. */
 export interface CombinedScanner {
   regex: RegExp;
   rules: RegexRule[];
+  /** The number of the capture group around each rule. */
+  groups: number[];
 }
 
 /** Node 20 has no inline (?i:) groups, so case-sensitive and case-insensitive rules scan separately. */
@@ -64,10 +81,12 @@ export type Scanners = CombinedScanner[];
 export interface RuleSet {
   rules: CompiledRule[];
   classes: Map<string, DataClass>;
-  /** Token rules by anchor token. */
-  byKey: Map<string, Anchor[]>;
+  /** Token rules by anchor: the trie's first level, keyed by normalised token. */
+  anchors: Map<string, AnchorNode>;
   /** Token rules with no literal anchor, tried at every token (none are shipped; see tests). */
   unanchored: Anchor[];
+  /** Number of anchors (anchored and unanchored), one per token rule. */
+  anchorCount: number;
   regexScanners: Scanners;
   lineScanners: Scanners;
 }
@@ -185,15 +204,24 @@ export function compileRule(rule: RawRule, classes: Map<string, DataClass>): Com
 }
 
 /**
- * One alternation over rules that share flags. Group names inside a rule would clash, so they
- * become plain groups here; the engine re-reads each hit with the rule's own sticky regex.
+ * One alternation over rules that share flags, one capture group around each rule. Group names
+ * inside a rule would clash, so they become plain groups here; the engine re-reads each hit with
+ * the rule's own sticky regex. Numbered rather than named wrapper groups: V8 builds a `groups`
+ * object with every name for every match, which cost more than the scan itself with many rules.
  */
 function combine(rules: RegexRule[], line: boolean): CombinedScanner | undefined {
   if (rules.length === 0) return undefined;
-  const parts = rules.map((r, i) => `(?<r${i}>${r.source.replace(/\(\?<([A-Za-z_]\w*)>/g, "(?:")})`);
-  const body = parts.join("|");
   const flags = rules[0].flags;
-  return { regex: new RegExp(line ? `^(?:${body})$` : body, `${flags}gm`), rules };
+  const groups: number[] = [];
+  let next = 1;
+  const parts = rules.map((r) => {
+    const body = r.source.replace(/\(\?<([A-Za-z_]\w*)>/g, "(?:");
+    groups.push(next);
+    next += new RegExp(`${body}|`, flags).exec("")!.length;
+    return `(${body})`;
+  });
+  const body = parts.join("|");
+  return { regex: new RegExp(line ? `^(?:${body})$` : body, `${flags}gm`), rules, groups };
 }
 
 export function buildClasses(raw: RawClasses): Map<string, DataClass> {
@@ -216,40 +244,90 @@ export function buildRuleSet(rawRules: RawRule[], rawClasses: RawClasses): RuleS
   return indexRules(rules, classes);
 }
 
+/**
+ * The most frequent words of English news text. An anchor on one of them would try its rule at
+ * almost every sentence, so anchors avoid them when the pattern offers anything rarer.
+ */
+const COMMON = new Set(
+  ("the of and to a in that is was he for it with as his on be at by i had not are but from or have an they which " +
+    "one you were her all she there would their we him been has when who will more no if out so said what up its about " +
+    "into than them can only other new some could time these two may then do first any my now such like our over man me " +
+    "even most made after also did many before must through back years where much your way well down should because each " +
+    "just those people how too little state good very make world still own see men work long get here between both life " +
+    "being under never day same another know while last might us great old year off come since against go came right " +
+    "used take three this").split(" "),
+);
+
+/** How often a token path is expected to occur: rare unless every token on it is common. */
+function pathCost(path: string[]): number {
+  return path.every((w) => COMMON.has(w) || !/[\p{L}\p{N}]/u.test(w)) ? 100 : 1;
+}
+
+/** Candidate anchors of a token rule: literal runs (as one path) and single elements' first keys. */
+function anchorCandidates(elems: Elem[], classes: Map<string, DataClass>): Array<{ at: number; paths: string[][] }> {
+  const out: Array<{ at: number; paths: string[][] }> = [];
+  for (let i = 0; i < elems.length; i++) {
+    const run: string[] = [];
+    for (let j = i; j < elems.length; j++) {
+      const e = elems[j];
+      if (e.kind !== "literal" || e.optional || e.negate) break;
+      run.push(e.norm);
+    }
+    if (run.length > 0) out.push({ at: i, paths: [run] });
+    const keys = elementKeys(elems[i], classes);
+    if (keys && !(run.length === 1 && keys.length === 1)) out.push({ at: i, paths: [...new Set(keys)].map((k) => [k]) });
+  }
+  return out;
+}
+
+/** The cheapest candidate: the fewest expected tries, then the longest path (a longer run is rarer). */
+function bestAnchor(elems: Elem[], classes: Map<string, DataClass>): { at: number; paths: string[][] } | undefined {
+  let best: { at: number; paths: string[][] } | undefined;
+  let bestCost = Infinity;
+  let bestLength = 0;
+  for (const candidate of anchorCandidates(elems, classes)) {
+    const cost = candidate.paths.reduce((n, p) => n + pathCost(p), 0);
+    const length = candidate.paths[0].join(" ").length;
+    if (cost < bestCost || (cost === bestCost && length > bestLength)) {
+      best = candidate;
+      bestCost = cost;
+      bestLength = length;
+    }
+  }
+  return best;
+}
+
+function insert(root: Map<string, AnchorNode>, path: string[], anchor: Anchor): void {
+  let level = root;
+  let node: AnchorNode | undefined;
+  for (const key of path) {
+    node = level.get(key);
+    if (!node) level.set(key, (node = { anchors: [] }));
+    level = node.next ??= new Map();
+  }
+  node!.anchors.push(anchor);
+}
+
 export function indexRules(rules: CompiledRule[], classes: Map<string, DataClass>): RuleSet {
-  const byKey = new Map<string, Anchor[]>();
+  const anchors = new Map<string, AnchorNode>();
   const unanchored: Anchor[] = [];
+  let anchorCount = 0;
   for (const rule of rules) {
     if (rule.kind !== "pattern") continue;
-    // The anchor is the element with the fewest keys: a literal beats a class.
-    let best = -1;
-    let bestKeys: string[] | undefined;
-    for (let i = 0; i < rule.elems.length; i++) {
-      const keys = elementKeys(rule.elems[i], classes);
-      if (keys && (!bestKeys || keys.length < bestKeys.length)) {
-        best = i;
-        bestKeys = keys;
-      }
-    }
-    const [minOffset, maxOffset] = best < 0 ? [0, 0] : lengthBounds(rule.elems.slice(0, best), classes);
-    const anchor: Anchor = { rule, minOffset, maxOffset };
-    if (!bestKeys) {
-      unanchored.push(anchor);
-      continue;
-    }
-    for (const key of new Set(bestKeys)) {
-      const list = byKey.get(key);
-      if (list) list.push(anchor);
-      else byKey.set(key, [anchor]);
-    }
+    const best = bestAnchor(rule.elems, classes);
+    const [minOffset, maxOffset] = best ? lengthBounds(rule.elems.slice(0, best.at), classes) : [0, 0];
+    const anchor: Anchor = { rule, index: anchorCount++, minOffset, maxOffset };
+    if (!best) unanchored.push(anchor);
+    else for (const path of best.paths) insert(anchors, path, anchor);
   }
   const regexRules = rules.filter((r): r is RegexRule => r.kind === "regex");
   const lineRules = rules.filter((r): r is RegexRule => r.kind === "line");
   return {
     rules,
     classes,
-    byKey,
+    anchors,
     unanchored,
+    anchorCount,
     regexScanners: combineByFlags(regexRules, false),
     lineScanners: combineByFlags(lineRules, true),
   };

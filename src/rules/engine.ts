@@ -2,7 +2,7 @@ import type { Block, Finding, SourceFile, Token } from "../types.js";
 import { extractBlocks } from "../text/extract.js";
 import { splitSentences } from "../text/sentences.js";
 import { tokenize } from "../text/tokenize.js";
-import type { CompiledContext, CompiledRule, RegexRule, RuleSet, Scanners, TokenRule } from "./compile.js";
+import type { Anchor, CombinedScanner, CompiledContext, CompiledRule, RegexRule, RuleSet, Scanners, TokenRule } from "./compile.js";
 import { allEnds, antecedentKind, matchAt, type Captures, type MatchEnv } from "./match.js";
 import { resolveOverlaps } from "./resolve.js";
 import { matchCase, renderTemplate, type Capture } from "./template.js";
@@ -21,7 +21,7 @@ export function lintText(text: string, ruleSet: RuleSet): Finding[] {
 
 function lintBlock(block: Block, source: string, ruleSet: RuleSet, out: Finding[]): void {
   const tokens = tokenize(block.text);
-  if (ruleSet.byKey.size > 0 || ruleSet.unanchored.length > 0) matchTokens(block, tokens, source, ruleSet, out);
+  if (ruleSet.anchors.size > 0 || ruleSet.unanchored.length > 0) matchTokens(block, tokens, source, ruleSet, out);
   if (ruleSet.regexScanners.length > 0) matchRegexes(block, source, ruleSet.regexScanners, out);
   if (ruleSet.lineScanners.length > 0) matchLines(block, source, ruleSet.lineScanners, out);
 }
@@ -49,33 +49,75 @@ function contextHolds(ctx: CompiledContext, env: MatchEnv, start: number, end: n
   return any ? results.some(Boolean) : results.every(Boolean);
 }
 
+/**
+ * For each anchor, the last match start tried in the current block. An anchor's candidate starts
+ * only move forward as the text is read, so "tried already" is one comparison, with no set of
+ * keys to build per candidate. Kept per rule set and reused, so a block allocates nothing that
+ * grows with the rule count.
+ */
+interface TriedStarts {
+  block: number;
+  blockOf: Int32Array;
+  last: Int32Array;
+}
+const triedByRuleSet = new WeakMap<RuleSet, TriedStarts>();
+
+function triedStarts(ruleSet: RuleSet): TriedStarts {
+  let tried = triedByRuleSet.get(ruleSet);
+  if (!tried) {
+    tried = { block: 0, blockOf: new Int32Array(ruleSet.anchorCount), last: new Int32Array(ruleSet.anchorCount) };
+    triedByRuleSet.set(ruleSet, tried);
+  }
+  tried.block++;
+  return tried;
+}
+
+interface SentenceScope {
+  block: Block;
+  tokens: Token[];
+  source: string;
+  env: MatchEnv;
+  previousStart: number;
+  tried: TriedStarts;
+  caps: Captures;
+  out: Finding[];
+}
+
+/** Tries one rule at every start that puts its anchor at token `i`. */
+function tryAnchor(scope: SentenceScope, { rule, index, minOffset, maxOffset }: Anchor, i: number): void {
+  const { env, tried, caps } = scope;
+  let start = Math.max(env.floor, i - maxOffset);
+  if (tried.blockOf[index] === tried.block) start = Math.max(start, tried.last[index] + 1);
+  for (; start <= i - minOffset; start++) {
+    tried.blockOf[index] = tried.block;
+    tried.last[index] = start;
+    const end = matchAt(rule.elems, env, start, caps);
+    if (end < 0) continue;
+    if (rule.when && !contextHolds(rule.when, env, start, end, scope.previousStart, false)) continue;
+    if (rule.unless && contextHolds(rule.unless, env, start, end, scope.previousStart, true)) continue;
+    const finding = tokenFinding(rule, scope.block, scope.tokens, caps, scope.source);
+    if (finding) scope.out.push(finding);
+  }
+}
+
 function matchTokens(block: Block, tokens: Token[], source: string, ruleSet: RuleSet, out: Finding[]): void {
   const sentences = splitSentences(block.text, tokens);
-  const tried = new Set<string>();
+  const tried = triedStarts(ruleSet);
+  const caps: Captures = { spans: [], entries: [] };
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si];
     const env: MatchEnv = { tokens, floor: sentence.start, limit: sentence.end, classes: ruleSet.classes };
     const previousStart = si > 0 ? sentences[si - 1].start : sentence.start;
-    tried.clear();
+    const scope: SentenceScope = { block, tokens, source, env, previousStart, tried, caps, out };
     for (let i = sentence.start; i < sentence.end; i++) {
-      const anchors = ruleSet.byKey.get(tokens[i].norm);
-      const lists = ruleSet.unanchored.length ? [anchors ?? [], ruleSet.unanchored] : anchors ? [anchors] : [];
-      for (const list of lists) {
-        for (const { rule, minOffset, maxOffset } of list) {
-          for (let start = Math.max(sentence.start, i - maxOffset); start <= i - minOffset; start++) {
-            const key = `${rule.id}\u0000${start}`;
-            if (tried.has(key)) continue;
-            tried.add(key);
-            const caps: Captures = { spans: [], entries: [] };
-            const end = matchAt(rule.elems, env, start, caps);
-            if (end < 0) continue;
-            if (rule.when && !contextHolds(rule.when, env, start, end, previousStart, false)) continue;
-            if (rule.unless && contextHolds(rule.unless, env, start, end, previousStart, true)) continue;
-            const finding = tokenFinding(rule, block, tokens, caps, source);
-            if (finding) out.push(finding);
-          }
-        }
+      // Walk the anchor trie along the tokens from i: every node reached holds rules whose
+      // literal run starts at i.
+      let node = ruleSet.anchors.get(tokens[i].norm);
+      for (let j = i + 1; node; j++) {
+        for (const anchor of node.anchors) tryAnchor(scope, anchor, i);
+        node = j < sentence.end ? node.next?.get(tokens[j].norm) : undefined;
       }
+      for (const anchor of ruleSet.unanchored) tryAnchor(scope, anchor, i);
     }
   }
 }
@@ -131,16 +173,17 @@ function makeFinding(
   };
 }
 
-function ruleOfHit(groups: Record<string, string | undefined>, rules: RegexRule[]): RegexRule | undefined {
-  for (const name in groups) if (groups[name] !== undefined) return rules[Number(name.slice(1))];
+function ruleOfHit(m: RegExpExecArray, { rules, groups }: CombinedScanner): RegexRule | undefined {
+  for (let i = 0; i < groups.length; i++) if (m[groups[i]] !== undefined) return rules[i];
   return undefined;
 }
 
 function matchRegexes(block: Block, source: string, scanners: Scanners, out: Finding[]): void {
-  for (const { regex, rules } of scanners) {
+  for (const scanner of scanners) {
+    const { regex } = scanner;
     regex.lastIndex = 0;
     for (let m = regex.exec(block.text); m; m = regex.exec(block.text)) {
-      const rule = ruleOfHit(m.groups ?? {}, rules);
+      const rule = ruleOfHit(m, scanner);
       if (!rule || m[0].length === 0) {
         regex.lastIndex = m.index + 1;
         continue;
@@ -172,11 +215,12 @@ function matchLines(block: Block, source: string, scanners: Scanners, out: Findi
     const lead = raw.length - raw.trimStart().length;
     const line = raw.trim();
     if (!line) continue;
-    for (const { regex, rules } of scanners) {
+    for (const scanner of scanners) {
+    const { regex } = scanner;
       regex.lastIndex = 0;
       const m = regex.exec(line);
       if (!m) continue;
-      const rule = ruleOfHit(m.groups ?? {}, rules);
+      const rule = ruleOfHit(m, scanner);
       if (!rule) continue;
       rule.sticky.lastIndex = 0;
       const own = rule.sticky.exec(line) ?? m;

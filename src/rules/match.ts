@@ -21,14 +21,22 @@ interface Step {
   entry?: ClassEntry;
 }
 
-/** Built-in classes computed from the tokens rather than listed in data. */
-const BUILTIN: Record<string, (env: MatchEnv, pos: number) => number[]> = {
-  any: () => [1],
-  word: (env, pos) => (env.tokens[pos].kind === "word" ? [1] : []),
-  number: (env, pos) => (env.tokens[pos].kind === "number" ? [1] : []),
-  punct: (env, pos) => (env.tokens[pos].kind === "punct" ? [1] : []),
-  cap: (env, pos) => (env.tokens[pos].kind === "word" && isCapitalized(env.tokens[pos].text) ? [1] : []),
-  lower: (env, pos) => (env.tokens[pos].kind === "word" && env.tokens[pos].text === env.tokens[pos].text.toLowerCase() ? [1] : []),
+/** The step lists of single-token elements, shared so that trying a rule allocates nothing. */
+const NONE: readonly Step[] = [];
+const ONE: readonly Step[] = [{ length: 1 }];
+const ZERO: readonly Step[] = [{ length: 0 }];
+const ONE_OR_ZERO: readonly Step[] = [{ length: 1 }, { length: 0 }];
+const ONE_TOKEN: readonly number[] = [1];
+const NO_TOKEN: readonly number[] = [];
+
+/** Built-in classes computed from the tokens rather than listed in data: possible lengths at `pos`. */
+const BUILTIN: Record<string, (env: MatchEnv, pos: number) => readonly number[]> = {
+  any: () => ONE_TOKEN,
+  word: (env, pos) => (env.tokens[pos].kind === "word" ? ONE_TOKEN : NO_TOKEN),
+  number: (env, pos) => (env.tokens[pos].kind === "number" ? ONE_TOKEN : NO_TOKEN),
+  punct: (env, pos) => (env.tokens[pos].kind === "punct" ? ONE_TOKEN : NO_TOKEN),
+  cap: (env, pos) => (env.tokens[pos].kind === "word" && isCapitalized(env.tokens[pos].text) ? ONE_TOKEN : NO_TOKEN),
+  lower: (env, pos) => (env.tokens[pos].kind === "word" && env.tokens[pos].text === env.tokens[pos].text.toLowerCase() ? ONE_TOKEN : NO_TOKEN),
   name: (env, pos) => nameLengths(env.tokens, pos, env.limit),
   person: (env, pos) => nameLengths(env.tokens, pos, env.limit).filter((n) => classifyName(env, pos, n) === "person"),
 };
@@ -111,63 +119,62 @@ function caseHolds(mod: CaseMod | undefined, text: string, written: string | und
 }
 
 function spanText(tokens: Token[], pos: number, length: number): string {
+  if (length === 1) return tokens[pos].text;
   let s = "";
   for (let k = pos; k < pos + length; k++) s += (k > pos && tokens[k].spaceBefore ? " " : "") + tokens[k].text;
   return s;
 }
 
-/** Every way `elem` can match at `pos`, longest first (optional elements end with length 0). */
-function steps(elem: Elem, env: MatchEnv, pos: number): Step[] {
-  let out: Step[];
-  if (pos >= env.limit) {
-    out = [];
-  } else if (elem.negate) {
-    const positive = { ...elem, negate: false, optional: false } as Elem;
-    out = steps(positive, env, pos).some((s) => s.length === 1) ? [] : [{ length: 1 }];
-  } else {
-    switch (elem.kind) {
-      case "literal": {
-        const t = env.tokens[pos];
-        out = t.norm === elem.norm && caseHolds(elem.caseMod, t.text, elem.written) ? [{ length: 1 }] : [];
-        break;
+/** Every way `elem` can match at `pos` (`pos` < limit), ignoring `optional` and `negate`, longest first. */
+function positiveSteps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] {
+  switch (elem.kind) {
+    case "literal": {
+      const t = env.tokens[pos];
+      return t.norm === elem.norm && caseHolds(elem.caseMod, t.text, elem.written) ? ONE : NONE;
+    }
+    case "regex":
+      return elem.re.test(env.tokens[pos].text) ? ONE : NONE;
+    case "class": {
+      const builtin = BUILTIN[elem.name];
+      if (builtin) {
+        const lengths = builtin(env, pos);
+        if (lengths === NO_TOKEN) return NONE;
+        if (lengths === ONE_TOKEN) return pos + 1 <= env.limit && caseHolds(elem.caseMod, env.tokens[pos].text, undefined) ? ONE : NONE;
+        return lengths
+          .filter((n) => pos + n <= env.limit && caseHolds(elem.caseMod, spanText(env.tokens, pos, n), undefined))
+          .map((length) => ({ length }));
       }
-      case "regex":
-        out = elem.re.test(env.tokens[pos].text) ? [{ length: 1 }] : [];
-        break;
-      case "class": {
-        const builtin = BUILTIN[elem.name];
-        if (builtin) {
-          out = builtin(env, pos)
-            .filter((n) => pos + n <= env.limit && caseHolds(elem.caseMod, spanText(env.tokens, pos, n), undefined))
-            .map((length) => ({ length }));
-        } else {
-          const cls = env.classes.get(elem.name);
-          out = cls
-            ? dataClassMatches(cls, env.tokens, pos, env.limit).filter((m) =>
-                caseHolds(elem.caseMod, spanText(env.tokens, pos, m.length), m.entry ? m.entry.written.join(" ") : undefined),
-              )
-            : [];
-        }
-        break;
-      }
-      case "alt": {
-        const seen = new Set<number>();
-        out = [];
-        for (const option of elem.options) {
-          for (const end of allEnds(option, 0, env, pos)) {
-            if (!seen.has(end)) {
-              seen.add(end);
-              out.push({ length: end - pos });
-            }
+      const cls = env.classes.get(elem.name);
+      return cls
+        ? dataClassMatches(cls, env.tokens, pos, env.limit).filter((m) =>
+            caseHolds(elem.caseMod, spanText(env.tokens, pos, m.length), m.entry ? m.entry.written.join(" ") : undefined),
+          )
+        : NONE;
+    }
+    case "alt": {
+      const seen = new Set<number>();
+      const out: Step[] = [];
+      for (const option of elem.options) {
+        for (const end of allEnds(option, 0, env, pos)) {
+          if (!seen.has(end)) {
+            seen.add(end);
+            out.push({ length: end - pos });
           }
         }
-        out.sort((a, b) => b.length - a.length);
-        break;
       }
+      return out.sort((a, b) => b.length - a.length);
     }
   }
-  if (elem.optional) out.push({ length: 0 });
-  return out;
+}
+
+/** Every way `elem` can match at `pos`, longest first (optional elements end with length 0). */
+function steps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] {
+  let out: readonly Step[];
+  if (pos >= env.limit) out = NONE;
+  else if (elem.negate) out = positiveSteps(elem, env, pos).some((s) => s.length === 1) ? NONE : ONE;
+  else out = positiveSteps(elem, env, pos);
+  if (!elem.optional) return out;
+  return out === NONE ? ZERO : out === ONE ? ONE_OR_ZERO : [...out, { length: 0 }];
 }
 
 /** All end positions at which `elems[i..]` can match from `pos`. */
@@ -180,21 +187,25 @@ export function allEnds(elems: Elem[], i: number, env: MatchEnv, pos: number): n
   return ends;
 }
 
+/** Matches `elems[i..]` at `at`, preferring longer elements; fills `caps` on success. */
+function matchFrom(elems: Elem[], i: number, env: MatchEnv, at: number, caps: Captures): number {
+  if (i === elems.length) return at;
+  const options = steps(elems[i], env, at);
+  for (let k = 0; k < options.length; k++) {
+    const step = options[k];
+    const end = matchFrom(elems, i + 1, env, at + step.length, caps);
+    if (end >= 0) {
+      caps.spans[i] = [at, at + step.length];
+      caps.entries[i] = step.entry;
+      return end;
+    }
+  }
+  return -1;
+}
+
 /** Matches `elems` at `pos`, preferring longer elements; fills `caps` on success. */
 export function matchAt(elems: Elem[], env: MatchEnv, pos: number, caps: Captures): number {
-  const go = (i: number, at: number): number => {
-    if (i === elems.length) return at;
-    for (const step of steps(elems[i], env, at)) {
-      const end = go(i + 1, at + step.length);
-      if (end >= 0) {
-        caps.spans[i] = [at, at + step.length];
-        caps.entries[i] = step.entry;
-        return end;
-      }
-    }
-    return -1;
-  };
-  return go(0, pos);
+  return matchFrom(elems, 0, env, pos, caps);
 }
 
 /** Shortest and longest number of tokens an element sequence can span. */

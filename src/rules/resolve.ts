@@ -16,10 +16,25 @@ export function resolveOverlaps(findings: Finding[]): Finding[] {
       a.ruleId.localeCompare(b.ruleId) ||
       a.offset - b.offset,
   );
+  // Kept spans never overlap, so sorted by (offset, end) their ends ascend too: a new span
+  // overlaps a kept one exactly when it overlaps the last kept span that starts before its end.
+  // A binary search finds that span, keeping the whole pass O(n log n) for files with many findings.
   const kept: Finding[] = [];
+  const accepted: Finding[] = [];
   for (const f of ranked) {
-    const overlaps = kept.some((k) => f.offset < k.offset + k.length && k.offset < f.offset + f.length);
-    if (!overlaps) kept.push(f);
+    const end = f.offset + f.length;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid].offset < end) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = kept[lo - 1];
+    if (before && f.offset < before.offset + before.length && before.offset < end) continue;
+    kept.splice(lo, 0, f);
+    accepted.push(f);
   }
-  return kept.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+  // Sorted from acceptance order (a stable sort), as ties between equal offsets always were.
+  return accepted.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
 }

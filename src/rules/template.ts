@@ -80,7 +80,8 @@ export function matchCase(original: string, replacement: string): string {
   if (/\s/.test(letters) && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
     return replacement.toUpperCase();
   }
-  const first = original.match(/\p{L}/u)?.[0];
+  // The first letter or digit decides: "20 M€" starts with a number, not a capital.
+  const first = original.match(/[\p{L}\p{N}]/u)?.[0];
   if (first && first !== first.toLowerCase()) {
     const i = replacement.search(/\p{L}/u);
     if (i >= 0) return replacement.slice(0, i) + replacement[i].toUpperCase() + replacement.slice(i + 1);

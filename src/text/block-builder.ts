@@ -4,6 +4,9 @@ import { RunMap, type MapRun } from "./offset-map.js";
 /** Stands in for skipped inline content (code, images) so that no pattern matches across it. */
 export const PLACEHOLDER = "\ufffc";
 
+/** An HTML character reference: named, decimal or hexadecimal. */
+const ENTITY = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/y;
+
 /**
  * Assembles a block's text from pieces of a source file, recording where each piece came from.
  * Parsers hand over decoded text (entities, escapes resolved) with the source range it was read
@@ -47,9 +50,20 @@ export class BlockBuilder {
         this.push(value.slice(i), end, 0, false);
         return;
       }
+      ENTITY.lastIndex = j;
+      const entity = src[j] === "&" ? ENTITY.exec(src) : null;
+      if (entity && j + entity[0].length <= end) {
+        // A character reference stands for one character (two UTF-16 units beyond the BMP).
+        const units = (value.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+        this.push(value.slice(i, i + units), j, entity[0].length, false);
+        i += units;
+        j += entity[0].length;
+        continue;
+      }
       if (src[j] === value[i]) {
+        // Copy verbatim up to the next possible character reference.
         let k = 1;
-        while (i + k < value.length && j + k < end && src[j + k] === value[i + k]) k++;
+        while (i + k < value.length && j + k < end && src[j + k] === value[i + k] && src[j + k] !== "&") k++;
         this.push(value.slice(i, i + k), j, k, true);
         i += k;
         j += k;
@@ -60,17 +74,6 @@ export class BlockBuilder {
         i += 1;
         j += 2;
         continue;
-      }
-      if (src[j] === "&") {
-        const semi = src.indexOf(";", j);
-        if (semi > j && semi - j <= 40 && semi < end) {
-          const cp = value.codePointAt(i) ?? 0;
-          const units = cp > 0xffff ? 2 : 1;
-          this.push(value.slice(i, i + units), j, semi + 1 - j, false);
-          i += units;
-          j = semi + 1;
-          continue;
-        }
       }
       if (/\s/.test(src[j])) {
         // Source whitespace the parser dropped (indentation, "\r", line prefixes).

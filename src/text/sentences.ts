@@ -15,6 +15,12 @@ function startsUpper(token: Token): boolean {
   return c !== c.toLowerCase() || token.kind === "number" || /^["“«‘(\[–—-]/.test(token.text);
 }
 
+/** Whether text[from, to) holds a line break, without copying it (this runs between every two tokens). */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
 /**
  * Sentences over a block's tokens: a terminal mark (plus closing quotes) followed by a capital,
  * a digit or an opening quote, unless the mark follows a known abbreviation or an initial. A line
@@ -38,7 +44,7 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
       if (!next || (startsUpper(next) && !abbreviation)) end = j;
     } else {
       const next = tokens[i + 1];
-      if (next && /\n/.test(text.slice(token.end, next.start)) && !/^[,;:(–—-]$/.test(token.text) && startsUpper(next)) {
+      if (next && hasNewline(text, token.end, next.start) && !/^[,;:(–—-]$/.test(token.text) && startsUpper(next)) {
         end = i + 1;
       }
     }

@@ -1,0 +1,43 @@
+/** Linting one input of `check`: the unit of work that runs on the main thread or in a worker. */
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { FileResult, SourceFile } from "../types.js";
+import { checkSource } from "../linter.js";
+import type { RuleSet } from "../rules/compile.js";
+import { checkPlainStream } from "../stream/check-stream.js";
+import { applySuppressions } from "../suppress/filter.js";
+import { typeFromPath } from "../text/source.js";
+import { containsBytes } from "../text/stream.js";
+import { STDIN } from "./inputs.js";
+import { readInput, type InputFile } from "./options.js";
+import type { Io } from "./io.js";
+
+/** Plain-text files from this size on are read window by window when the report allows it. */
+export const STREAM_BYTES = 8 << 20;
+
+export interface LintSettings {
+  reportUnusedDisables: boolean;
+  /** The report needs only findings and their positions (no file text, no baseline, no git). */
+  streamable: boolean;
+}
+
+/** A file's findings, less those its inline directives silence. */
+export function lintSource(source: SourceFile, ruleSet: RuleSet, reportUnusedDisables: boolean): FileResult {
+  return applySuppressions(checkSource(source, ruleSet), reportUnusedDisables);
+}
+
+/**
+ * Whether to stream a file: a large plain-text one, when the report allows it, and when it holds
+ * no `mtlint-` directive (whose regions may span the whole file, so need it whole).
+ */
+async function shouldStream(input: InputFile, path: string, settings: LintSettings): Promise<boolean> {
+  if (!settings.streamable || input.path === STDIN || (input.type ?? typeFromPath(path) ?? "text") !== "text") return false;
+  const size = await stat(path).then((s) => s.size, () => 0);
+  return size >= STREAM_BYTES && !(await containsBytes(path, "mtlint-"));
+}
+
+export async function lintInput(input: InputFile, ruleSet: RuleSet, io: Pick<Io, "cwd" | "readStdin">, settings: LintSettings): Promise<FileResult> {
+  const path = resolve(io.cwd, input.path);
+  if (await shouldStream(input, path, settings)) return { ...(await checkPlainStream(path, ruleSet)), path: input.path };
+  return lintSource(await readInput(input, io), ruleSet, settings.reportUnusedDisables);
+}

@@ -1,0 +1,63 @@
+/**
+ * Where `check` does its linting: on the main thread, or spread over a worker pool when there is
+ * enough work to pay for starting workers. Either way results come back in input order, so the
+ * output does not depend on --jobs.
+ */
+import type { FileResult } from "../types.js";
+import type { LoadOptions } from "../linter.js";
+import type { RuleSet } from "../rules/compile.js";
+import { STDIN } from "./inputs.js";
+import type { Io } from "./io.js";
+import { recordLines, runJsonl, type JsonlBatch, type JsonlOutput, type JsonlSettings } from "./jsonl.js";
+import { lintInput, type LintSettings } from "./lint-input.js";
+import type { InputFile, SeverityTally } from "./options.js";
+import { WorkerPool } from "./workers.js";
+
+/** A worker costs about as much to start as one run of mtlint; below this many files per worker, one thread is faster. */
+const MIN_FILES_PER_WORKER = 4;
+
+export interface RunSettings {
+  jobs: number;
+  load: LoadOptions;
+  lint: LintSettings;
+  jsonl: JsonlSettings;
+}
+
+function pool(size: number, settings: RunSettings, io: Io): WorkerPool {
+  return new WorkerPool(size, { load: settings.load, cwd: io.cwd, lint: settings.lint, jsonl: settings.jsonl });
+}
+
+export async function lintInputs(inputs: InputFile[], ruleSet: RuleSet, io: Io, settings: RunSettings): Promise<FileResult[]> {
+  const files = inputs.filter((i) => i.path !== STDIN).length;
+  const size = Math.min(settings.jobs, Math.floor(files / MIN_FILES_PER_WORKER));
+  if (size < 2) {
+    const results: FileResult[] = [];
+    for (const input of inputs) results.push(await lintInput(input, ruleSet, io, settings.lint));
+    return results;
+  }
+  const workers = pool(size, settings, io);
+  try {
+    // Standard input can only be read here; every file goes to the pool.
+    return await Promise.all(
+      inputs.map((input) => (input.path === STDIN ? lintInput(input, ruleSet, io, settings.lint) : workers.run({ kind: "input", input }))),
+    );
+  } finally {
+    await workers.close();
+  }
+}
+
+/** `check --jsonl`: the first batch runs here, so a short stream never waits for workers to start. */
+export async function lintJsonl(ruleSet: RuleSet, io: Io, settings: RunSettings): Promise<SeverityTally> {
+  let workers: WorkerPool | undefined;
+  let batches = 0;
+  const lint = async (batch: JsonlBatch): Promise<JsonlOutput> => {
+    if (settings.jobs < 2 || batches++ === 0) return recordLines(batch, ruleSet, settings.jsonl);
+    workers ??= pool(settings.jobs, settings, io);
+    return workers.run({ kind: "records", batch });
+  };
+  try {
+    return await runJsonl(io, settings.jsonl, lint, Math.max(2, settings.jobs * 2));
+  } finally {
+    await workers?.close();
+  }
+}
