@@ -193,7 +193,8 @@ export function compileRule(rule: RawRule, classes: Map<string, DataClass>): Com
   const flags = `u${ignoreCase ? "i" : ""}`;
   let sticky: RegExp;
   try {
-    sticky = new RegExp(kind === "line" ? `^(?:${source})$` : source, `${flags}y`);
+    // "m" as in the combined scanners, where ^ and $ match at line breaks inside a block.
+    sticky = new RegExp(kind === "line" ? `^(?:${source})$` : source, `${flags}my`);
   } catch (e) {
     throw new RuleLoadError(`bad ${kind}: ${(e as Error).message}`, rule.file, rule.lineNumber, rule.id);
   }
@@ -201,6 +202,31 @@ export function compileRule(rule: RawRule, classes: Map<string, DataClass>): Com
     throw new RuleLoadError(`${kind} may have at most 9 capture groups`, rule.file, rule.lineNumber, rule.id);
   }
   return { ...base, kind, sticky, source, flags, specificity: kind === "line" ? 100 : 3 };
+}
+
+/**
+ * A rule's source without the look-behind assertions it starts with. A leading look-behind
+ * keeps V8 from skipping ahead to a possible first character, which made the combined scan
+ * crawl; the scan runs on the shortened sources and the engine confirms each hit with the
+ * rule's own sticky regex, look-behind included.
+ */
+export function withoutLeadingLookbehind(source: string): string {
+  let s = source;
+  for (;;) {
+    const lead = /^(\\b)?\(\?<[!=]/.exec(s);
+    if (!lead) return s;
+    let depth = 0;
+    let i = lead[1] ? 2 : 0;
+    for (; i < s.length; i++) {
+      const c = s[i];
+      if (c === "\\") i++;
+      else if (c === "[") {
+        for (i++; i < s.length && s[i] !== "]"; i++) if (s[i] === "\\") i++;
+      } else if (c === "(") depth++;
+      else if (c === ")" && --depth === 0) break;
+    }
+    s = (lead[1] ?? "") + s.slice(i + 1);
+  }
 }
 
 /**
@@ -215,7 +241,7 @@ function combine(rules: RegexRule[], line: boolean): CombinedScanner | undefined
   const groups: number[] = [];
   let next = 1;
   const parts = rules.map((r) => {
-    const body = r.source.replace(/\(\?<([A-Za-z_]\w*)>/g, "(?:");
+    const body = (line ? r.source : withoutLeadingLookbehind(r.source)).replace(/\(\?<([A-Za-z_]\w*)>/g, "(?:");
     groups.push(next);
     next += new RegExp(`${body}|`, flags).exec("")!.length;
     return `(${body})`;

@@ -178,6 +178,20 @@ function ruleOfHit(m: RegExpExecArray, { rules, groups }: CombinedScanner): Rege
   return undefined;
 }
 
+/**
+ * The scan ran without the rules' leading look-behinds, so a hit is confirmed with the rule's own
+ * sticky regex; when that fails, the first rule (in scanner order) that matches here wins, as it
+ * would have in the full alternation.
+ */
+function confirmHit(text: string, at: number, first: RegexRule, rules: RegexRule[]): { rule: RegexRule; match: RegExpExecArray } | undefined {
+  for (const rule of [first, ...rules]) {
+    rule.sticky.lastIndex = at;
+    const match = rule.sticky.exec(text);
+    if (match && match[0].length > 0) return { rule, match };
+  }
+  return undefined;
+}
+
 function matchRegexes(block: Block, source: string, scanners: Scanners, out: Finding[]): void {
   for (const scanner of scanners) {
     const { regex } = scanner;
@@ -188,9 +202,13 @@ function matchRegexes(block: Block, source: string, scanners: Scanners, out: Fin
         regex.lastIndex = m.index + 1;
         continue;
       }
-      rule.sticky.lastIndex = m.index;
-      const own = rule.sticky.exec(block.text) ?? m;
-      const finding = makeFinding(rule, block, source, m.index, m.index + own[0].length, (n) => ({ text: own[n] ?? "" }));
+      const hit = confirmHit(block.text, m.index, rule, scanner.rules);
+      if (!hit) {
+        regex.lastIndex = m.index + 1;
+        continue;
+      }
+      const own = hit.match;
+      const finding = makeFinding(hit.rule, block, source, m.index, m.index + own[0].length, (n) => ({ text: own[n] ?? "" }));
       if (finding) out.push(finding);
       regex.lastIndex = m.index + Math.max(1, own[0].length);
     }

@@ -80,11 +80,12 @@ export function matchCase(original: string, replacement: string): string {
   if (/\s/.test(letters) && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
     return replacement.toUpperCase();
   }
-  // The first letter or digit decides: "20 M€" starts with a number, not a capital.
+  // The first letter or digit decides, on both sides: "20 M€" starts with a number, not a
+  // capital, and "XXIe" -> "21st" must not become "21St".
   const first = original.match(/[\p{L}\p{N}]/u)?.[0];
-  if (first && first !== first.toLowerCase()) {
-    const i = replacement.search(/\p{L}/u);
-    if (i >= 0) return replacement.slice(0, i) + replacement[i].toUpperCase() + replacement.slice(i + 1);
+  const i = replacement.search(/[\p{L}\p{N}]/u);
+  if (first && first !== first.toLowerCase() && i >= 0 && /\p{L}/u.test(replacement[i])) {
+    return replacement.slice(0, i) + replacement[i].toUpperCase() + replacement.slice(i + 1);
   }
   return replacement;
 }
