@@ -13,12 +13,14 @@ function painter(color: boolean): (c: Colour, s: string) => string {
 const SEVERITY_COLOUR: Record<Severity, Colour> = { error: "red", warning: "yellow", info: "blue" };
 const WIDTH = 160;
 
-/** Cuts a long line down to a window around [from, to), marking the cuts with an ellipsis. */
-function window(line: string, from: number, to: number): string {
+/**
+ * Cuts a long line down to a window around [from, from + span), marking the cuts with an
+ * ellipsis. Both lines of a finding use the same `context`, so they start at the same word.
+ */
+function window(line: string, from: number, span: number, context: number): string {
   if (line.length <= WIDTH) return line;
-  const context = Math.max(20, Math.floor((WIDTH - (to - from)) / 2));
   const start = Math.max(0, from - context);
-  const end = Math.min(line.length, to + context);
+  const end = Math.min(line.length, from + span + context);
   return (start > 0 ? "…" : "") + line.slice(start, end) + (end < line.length ? "…" : "");
 }
 
@@ -47,8 +49,9 @@ export function formatPretty(results: FileResult[], options: { color: boolean })
       const before = Array.from({ length: lastLine - f.line + 1 }, (_, k) => index.lineText(f.line - 1 + k)).join("\n");
       const suggestion = f.suggestions[0];
       const after = applyEdits(before, [{ offset: f.offset - lineStart, length: Math.min(f.length, before.length - (f.offset - lineStart)), replacement: suggestion }]).text;
-      const shownBefore = window(before, f.offset - lineStart, f.offset - lineStart + f.length);
-      const shownAfter = window(after, f.offset - lineStart, f.offset - lineStart + suggestion.length);
+      const context = Math.max(20, Math.floor((WIDTH - Math.max(f.length, suggestion.length)) / 2));
+      const shownBefore = window(before, f.offset - lineStart, f.length, context);
+      const shownAfter = window(after, f.offset - lineStart, suggestion.length, context);
       if (options.color) {
         const parts = diffWords(shownBefore, shownAfter);
         out.push(`    ${paint("red", "-")} ${parts.filter((p) => !p.added).map((p) => (p.removed ? paint("red", p.value) : p.value)).join("")}`);
