@@ -43,6 +43,14 @@ describe("real-data scores (fixture rules)", () => {
     expect(score.overall).toMatchObject({ baseline_draws: 10, baseline_confirmed: 5 });
   });
 
+  it("confirms a flag that either human version changed (the post-editor or the translator)", () => {
+    const doc = { id: "x", text: "The three blessed left.", records: [{ id: "r", postedit: "The three blessed left.", reference: "The three injured left." }] };
+    const keptByBoth = scoreRealData([{ ...doc, records: [{ ...doc.records[0], reference: doc.text }] }], ruleSet, { field: FIELD, checkFields: ["postedit", "reference"], min: "warning", seed: 1 });
+    const changedByOne = scoreRealData([doc], ruleSet, { field: FIELD, checkFields: ["postedit", "reference"], min: "warning", seed: 1 });
+    expect(keptByBoth.overall).toMatchObject({ flags: 1, checked: 1, confirmed: 0 });
+    expect(changedByOne.overall).toMatchObject({ flags: 1, checked: 1, confirmed: 1, fixes_confirmed: 1 });
+  });
+
   it("draws the same baseline for the same seed", () => {
     const a = seededRandom(7);
     const b = seededRandom(7);

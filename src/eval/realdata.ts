@@ -62,9 +62,12 @@ function wordTokens(text: string): { start: number }[] {
   return tokenize(text).filter((t) => t.kind !== "punct");
 }
 
-/** A span's text is confirmed as a change when no check text keeps it verbatim. */
-function absentFromAll(span: string, checks: string[]): boolean {
-  return checks.every((c) => !c.includes(span));
+/**
+ * A span's text is confirmed as a change when a human version (the post-edit or the reference)
+ * does not keep it verbatim: the post-editor or the translator changed it.
+ */
+function changedByAny(span: string, checks: string[]): boolean {
+  return checks.some((c) => !c.includes(span));
 }
 
 /**
@@ -77,7 +80,7 @@ function judge(segment: string, local: number, length: number, suggestion: strin
   t.flags = 1;
   if (checks.length === 0) return t;
   t.checked = 1;
-  if (absentFromAll(segment.slice(local, local + length), checks)) {
+  if (changedByAny(segment.slice(local, local + length), checks)) {
     t.confirmed = 1;
     // Case is ignored here: the suggestion takes the case of the flagged text, the human may have moved the words.
     const wanted = suggestion?.toLowerCase();
@@ -89,7 +92,7 @@ function judge(segment: string, local: number, length: number, suggestion: strin
   for (let d = 0; d < BASELINE_DRAWS && starts.length > 0; d++) {
     const s = starts[Math.floor(random() * starts.length)];
     t.baseline_draws++;
-    if (absentFromAll(segment.slice(s, s + length), checks)) t.baseline_confirmed++;
+    if (changedByAny(segment.slice(s, s + length), checks)) t.baseline_confirmed++;
   }
   return t;
 }
