@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { DocumentType, FileResult, SourceFile } from "./types.js";
 import { applyEdits, autoEdits } from "./fix/apply.js";
 import { lintFile } from "./rules/engine.js";
-import { compileRuleSet, loadBuiltinRaw, type RawRuleSet } from "./rules/load.js";
+import { compileRuleSet, loadBuiltinRaw, readCompiledBuiltin, type RawRuleSet } from "./rules/load.js";
 import type { RuleSet } from "./rules/compile.js";
 import { RuleLoadError } from "./rules/raw.js";
 import { verifyRule } from "./rules/verify.js";
@@ -31,6 +31,10 @@ export async function loadRules(options: LoadOptions = {}): Promise<RuleSet> {
   if (!SOURCE_LANGUAGES.includes(from as (typeof SOURCE_LANGUAGES)[number])) {
     throw new InputError(`unsupported source language "${from}" (supported: ${SOURCE_LANGUAGES.join(", ")})`);
   }
+  // The usual run (built-in rules only, none switched off) reads the set the build compiled.
+  const plain = !options.ruleFiles?.length && !options.noBuiltin && Object.keys(options.ruleSettings ?? {}).length === 0;
+  const compiled = plain ? readCompiledBuiltin(from) : undefined;
+  if (compiled) return compiled;
   const merged: RawRuleSet = { rules: [], classes: {} };
   let builtinVerified = true;
   // The built-in word classes stay available to user rules even without the built-in rules.

@@ -6,7 +6,8 @@ import { checkSource } from "../src/linter.js";
 import { locate } from "../src/report/context.js";
 import { buildRuleSet } from "../src/rules/compile.js";
 import { parseRuleFile } from "../src/rules/load.js";
-import { checkPlainStream } from "../src/stream/check-stream.js";
+import { checkPlainStream, plainStreamFindings } from "../src/stream/check-stream.js";
+import { formatJson, JSON_HEAD, JsonFileWriter, jsonFileEntry, jsonFileSeparator, jsonTail } from "../src/report/json.js";
 import { decodeSource } from "../src/text/source.js";
 import { plainWindows } from "../src/text/stream.js";
 import { ROOT } from "./helpers.js";
@@ -63,5 +64,36 @@ describe("plain text read as a stream", () => {
     const bad = join(dir, "bad.txt");
     writeFileSync(bad, Buffer.from([0x41, 0xff, 0x42]));
     await expect(checkPlainStream(bad, ruleSet)).rejects.toThrow(`${bad}: not valid UTF-8`);
+  });
+});
+
+describe("the JSON report written piece by piece", () => {
+  const texts = ["Leaders met at a vertex in Hanoi.\n\nIt cost 3,5 million.\n", "Nothing to report here.\n", sample(40)];
+  const results = texts.map((text, i) => checkSource(decodeSource(`dir\\f${i}.txt`, Buffer.from(text), "text"), ruleSet));
+
+  it("puts together to what formatJson gives, for no file, one file and several", () => {
+    for (const n of [0, 1, 3]) {
+      const part = results.slice(0, n);
+      const pieces = JSON_HEAD + part.map((r, i) => jsonFileSeparator(i) + jsonFileEntry(r)).join("") + jsonTail(n);
+      expect(pieces).toBe(formatJson(part));
+    }
+  });
+
+  it("writes a file's findings window by window as formatJson writes them all", async () => {
+    const path = join(dir, "pieces.txt");
+    writeFileSync(path, sample(300));
+    for (const windowChars of [64, 1 << 20]) {
+      let out = "";
+      const writer = new JsonFileWriter((text) => (out += text));
+      writer.open(path);
+      for await (const batch of plainStreamFindings(path, ruleSet, windowChars, 100)) writer.findings(batch);
+      writer.close();
+      expect(JSON_HEAD + jsonFileSeparator(0) + out + jsonTail(1)).toBe(formatJson([await checkPlainStream(path, ruleSet)]));
+    }
+    let empty = "";
+    const writer = new JsonFileWriter((text) => (empty += text));
+    writer.open("none.txt");
+    writer.close();
+    expect(JSON_HEAD + jsonFileSeparator(0) + empty + jsonTail(1)).toBe(formatJson([{ ...results[1], path: "none.txt", findings: [] }]));
   });
 });

@@ -6,6 +6,7 @@ import { checkSource } from "../linter.js";
 import type { RuleSet } from "../rules/compile.js";
 import { checkPlainStream } from "../stream/check-stream.js";
 import { applySuppressions } from "../suppress/filter.js";
+import { loadExtractor } from "../text/extract.js";
 import { typeFromPath } from "../text/source.js";
 import { containsBytes } from "../text/stream.js";
 import { STDIN } from "./inputs.js";
@@ -30,7 +31,7 @@ export function lintSource(source: SourceFile, ruleSet: RuleSet, reportUnusedDis
  * Whether to stream a file: a large plain-text one, when the report allows it, and when it holds
  * no `mtlint-` directive (whose regions may span the whole file, so need it whole).
  */
-async function shouldStream(input: InputFile, path: string, settings: LintSettings): Promise<boolean> {
+export async function shouldStream(input: InputFile, path: string, settings: LintSettings): Promise<boolean> {
   if (!settings.streamable || input.path === STDIN || (input.type ?? typeFromPath(path) ?? "text") !== "text") return false;
   const size = await stat(path).then((s) => s.size, () => 0);
   return size >= STREAM_BYTES && !(await containsBytes(path, "mtlint-"));
@@ -39,5 +40,12 @@ async function shouldStream(input: InputFile, path: string, settings: LintSettin
 export async function lintInput(input: InputFile, ruleSet: RuleSet, io: Pick<Io, "cwd" | "readStdin">, settings: LintSettings): Promise<FileResult> {
   const path = resolve(io.cwd, input.path);
   if (await shouldStream(input, path, settings)) return { ...(await checkPlainStream(path, ruleSet)), path: input.path };
-  return lintSource(await readInput(input, io), ruleSet, settings.reportUnusedDisables);
+  return lintWhole(input, ruleSet, io, settings);
+}
+
+/** An input read whole and linted (its document type's parser loaded first). */
+export async function lintWhole(input: InputFile, ruleSet: RuleSet, io: Pick<Io, "cwd" | "readStdin">, settings: LintSettings): Promise<FileResult> {
+  const source = await readInput(input, io);
+  await loadExtractor(source.type);
+  return lintSource(source, ruleSet, settings.reportUnusedDisables);
 }

@@ -3,13 +3,14 @@
  * enough work to pay for starting workers. Either way results come back in input order, so the
  * output does not depend on --jobs.
  */
-import type { FileResult } from "../types.js";
+import type { FileResult, Severity } from "../types.js";
 import type { LoadOptions } from "../linter.js";
 import type { RuleSet } from "../rules/compile.js";
 import { STDIN } from "./inputs.js";
 import type { Io } from "./io.js";
 import { recordLines, runJsonl, type JsonlBatch, type JsonlOutput, type JsonlSettings } from "./jsonl.js";
 import { lintInput, type LintSettings } from "./lint-input.js";
+import { writeJsonReport } from "./json-report.js";
 import type { InputFile, SeverityTally } from "./options.js";
 import { WorkerPool } from "./workers.js";
 
@@ -23,13 +24,33 @@ export interface RunSettings {
   jsonl: JsonlSettings;
 }
 
+/** Inputs given to the pool beyond the one being written, per worker: enough that no worker waits. */
+const AHEAD_PER_WORKER = 16;
+
 function pool(size: number, settings: RunSettings, io: Io): WorkerPool {
   return new WorkerPool(size, { load: settings.load, cwd: io.cwd, lint: settings.lint, jsonl: settings.jsonl });
 }
 
-export async function lintInputs(inputs: InputFile[], ruleSet: RuleSet, io: Io, settings: RunSettings): Promise<FileResult[]> {
+/** How many workers to start for these inputs (below 2: none). */
+function poolSize(inputs: InputFile[], settings: RunSettings): number {
   const files = inputs.filter((i) => i.path !== STDIN).length;
-  const size = Math.min(settings.jobs, Math.floor(files / MIN_FILES_PER_WORKER));
+  return Math.min(settings.jobs, Math.floor(files / MIN_FILES_PER_WORKER));
+}
+
+/** `check --format json` (when nothing but findings is needed): the report written as files are done. */
+export async function reportJsonInputs(inputs: InputFile[], ruleSet: RuleSet, io: Io, settings: RunSettings, minSeverity: Severity): Promise<SeverityTally> {
+  const size = poolSize(inputs, settings);
+  if (size < 2) return writeJsonReport(inputs, ruleSet, io, settings.lint, minSeverity, undefined, 0);
+  const workers = pool(size, settings, io);
+  try {
+    return await writeJsonReport(inputs, ruleSet, io, settings.lint, minSeverity, (input) => workers.run({ kind: "json", input, minSeverity }), size * AHEAD_PER_WORKER);
+  } finally {
+    await workers.close();
+  }
+}
+
+export async function lintInputs(inputs: InputFile[], ruleSet: RuleSet, io: Io, settings: RunSettings): Promise<FileResult[]> {
+  const size = poolSize(inputs, settings);
   if (size < 2) {
     const results: FileResult[] = [];
     for (const input of inputs) results.push(await lintInput(input, ruleSet, io, settings.lint));

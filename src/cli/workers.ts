@@ -6,13 +6,14 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import type { FileResult } from "../types.js";
+import type { FileResult, Severity } from "../types.js";
 import { loadRules, type LoadOptions } from "../linter.js";
 import type { RuleSet } from "../rules/compile.js";
 import { InputError } from "../text/source.js";
 import { RuleLoadError } from "../rules/raw.js";
 import { lintInput, type LintSettings } from "./lint-input.js";
 import { recordLines, type JsonlBatch, type JsonlOutput, type JsonlSettings } from "./jsonl.js";
+import { jsonEntry, type JsonEntry } from "./json-report.js";
 import type { InputFile } from "./options.js";
 
 export interface WorkerSetup {
@@ -22,12 +23,16 @@ export interface WorkerSetup {
   jsonl: JsonlSettings;
 }
 
-export type Task = { kind: "input"; input: InputFile } | { kind: "records"; batch: JsonlBatch };
-type TaskResult<T extends Task> = T extends { kind: "input" } ? FileResult : JsonlOutput;
+export type Task =
+  | { kind: "input"; input: InputFile }
+  | { kind: "records"; batch: JsonlBatch }
+  /** One file's entry of the JSON report, rendered in the worker. */
+  | { kind: "json"; input: InputFile; minSeverity: Severity };
+type TaskResult<T extends Task> = T extends { kind: "input" } ? FileResult : T extends { kind: "json" } ? JsonEntry : JsonlOutput;
 
 interface Reply {
   id: number;
-  result?: FileResult | JsonlOutput;
+  result?: FileResult | JsonlOutput | JsonEntry;
   /** An error the CLI reports on one line (bad input) or as an internal error. */
   error?: { message: string; input: boolean };
 }
@@ -38,8 +43,10 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-async function runTask(task: Task, ruleSet: RuleSet, setup: WorkerSetup): Promise<FileResult | JsonlOutput> {
-  if (task.kind === "input") return lintInput(task.input, ruleSet, { cwd: setup.cwd, readStdin: () => Promise.reject(new Error("no stdin in a worker")) }, setup.lint);
+async function runTask(task: Task, ruleSet: RuleSet, setup: WorkerSetup): Promise<FileResult | JsonlOutput | JsonEntry> {
+  const io = { cwd: setup.cwd, readStdin: () => Promise.reject(new Error("no stdin in a worker")) };
+  if (task.kind === "input") return lintInput(task.input, ruleSet, io, setup.lint);
+  if (task.kind === "json") return jsonEntry(task.input, ruleSet, io, setup.lint, task.minSeverity);
   return recordLines(task.batch, ruleSet, setup.jsonl);
 }
 

@@ -29,3 +29,49 @@ export function formatJson(results: FileResult[]): string {
   }));
   return JSON.stringify({ version: 1, files }, null, 2) + "\n";
 }
+
+/*
+ * The same report written piece by piece, for `check --format json` over many or large files:
+ * nothing holds more than one file's findings (one window's, for a file read in windows). The
+ * pieces put together are byte for byte what formatJson gives.
+ */
+
+/** Everything before the first file. */
+export const JSON_HEAD = '{\n  "version": 1,\n  "files": [';
+
+/** What goes before a file: the first opens the list on a new line. */
+export function jsonFileSeparator(index: number): string {
+  return index === 0 ? "\n" : ",\n";
+}
+
+/** Everything after the last file. */
+export function jsonTail(files: number): string {
+  return files === 0 ? "]\n}\n" : "\n  ]\n}\n";
+}
+
+/** One file of the report, findings located and converted, as the files list indents it. */
+export function jsonFileEntry(result: FileResult): string {
+  const entry = { path: displayPath(result.path), findings: locate(result).findings.map(jsonFinding) };
+  return "    " + JSON.stringify(entry, null, 2).replace(/\n/g, "\n    ");
+}
+
+/** A file's entry written as its findings arrive: open, then batches of findings, then close. */
+export class JsonFileWriter {
+  private count = 0;
+  constructor(private readonly write: (text: string) => void) {}
+
+  open(path: string): void {
+    this.write(`    {\n      "path": ${JSON.stringify(displayPath(path))},\n      "findings": [`);
+  }
+
+  findings(batch: Located[]): void {
+    if (batch.length === 0) return;
+    let text = "";
+    for (const f of batch) text += `${this.count++ === 0 ? "\n" : ",\n"}        ${JSON.stringify(jsonFinding(f), null, 2).replace(/\n/g, "\n        ")}`;
+    this.write(text);
+  }
+
+  close(): void {
+    this.write(this.count === 0 ? "]\n    }" : "\n      ]\n    }");
+  }
+}

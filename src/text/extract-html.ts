@@ -1,6 +1,20 @@
-import { parseFragment, parse } from "parse5";
+import { createRequire } from "node:module";
 import type { Block } from "../types.js";
 import { BlockBuilder } from "./block-builder.js";
+
+/** parse5, loaded only when an HTML file is read. */
+type Parse5 = Pick<typeof import("parse5"), "parse" | "parseFragment">;
+let lib: Parse5 | undefined;
+
+/** Loads the parser ahead of use (the CLI does, before linting an HTML file). */
+export async function loadHtml(): Promise<void> {
+  lib ??= await import("parse5");
+}
+
+/** Not loaded ahead: loads synchronously (Node 20.19 and later load ES modules with require). */
+function parse5(): Parse5 {
+  return (lib ??= createRequire(import.meta.url)("parse5") as Parse5);
+}
 
 interface HtmlNode {
   nodeName: string;
@@ -20,6 +34,7 @@ const INLINE_OBJECTS = new Set(["img", "input", "select", "button", "video", "au
 
 /** HTML: text content only, one block per block-level element; entities decoded, offsets kept. */
 export function htmlBlocks(text: string): Block[] {
+  const { parse, parseFragment } = parse5();
   const isDocument = /^\s*(<!doctype|<html|<head|<body)/i.test(text);
   const root = (isDocument
     ? parse(text, { sourceCodeLocationInfo: true })

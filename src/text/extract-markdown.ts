@@ -1,8 +1,31 @@
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
-import { frontmatter } from "micromark-extension-frontmatter";
+import { createRequire } from "node:module";
 import type { Block } from "../types.js";
 import { BlockBuilder } from "./block-builder.js";
+
+/** The Markdown parser: three packages (about 50 modules), loaded only when a Markdown file is read. */
+interface MarkdownLib {
+  fromMarkdown: typeof import("mdast-util-from-markdown").fromMarkdown;
+  frontmatterFromMarkdown: typeof import("mdast-util-frontmatter").frontmatterFromMarkdown;
+  frontmatter: typeof import("micromark-extension-frontmatter").frontmatter;
+}
+let lib: MarkdownLib | undefined;
+
+/** Loads the parser ahead of use (the CLI does, before linting a Markdown file). */
+export async function loadMarkdown(): Promise<void> {
+  if (lib) return;
+  const [m, f, x] = await Promise.all([import("mdast-util-from-markdown"), import("mdast-util-frontmatter"), import("micromark-extension-frontmatter")]);
+  lib = { fromMarkdown: m.fromMarkdown, frontmatterFromMarkdown: f.frontmatterFromMarkdown, frontmatter: x.frontmatter };
+}
+
+/** Not loaded ahead: loads synchronously (Node 20.19 and later load ES modules with require). */
+function markdownLib(): MarkdownLib {
+  if (lib) return lib;
+  const require = createRequire(import.meta.url);
+  const m = require("mdast-util-from-markdown") as typeof import("mdast-util-from-markdown");
+  const f = require("mdast-util-frontmatter") as typeof import("mdast-util-frontmatter");
+  const x = require("micromark-extension-frontmatter") as typeof import("micromark-extension-frontmatter");
+  return (lib = { fromMarkdown: m.fromMarkdown, frontmatterFromMarkdown: f.frontmatterFromMarkdown, frontmatter: x.frontmatter });
+}
 
 interface MdNode {
   type: string;
@@ -22,6 +45,7 @@ const SKIPPED_INLINE = new Set(["inlineCode", "html", "image", "imageReference",
  * definitions are skipped.
  */
 export function markdownBlocks(text: string): Block[] {
+  const { fromMarkdown, frontmatter, frontmatterFromMarkdown } = markdownLib();
   const tree = fromMarkdown(text, {
     extensions: [frontmatter(["yaml", "toml"])],
     mdastExtensions: [frontmatterFromMarkdown(["yaml", "toml"])],

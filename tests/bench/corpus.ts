@@ -4,17 +4,7 @@
  * set); about one sentence in six carries a literal-translation error of the kind mtlint flags.
  */
 
-/** mulberry32: a tiny seeded generator, so every run builds the same bytes. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../src/eval/realdata.js";
 
 const PEOPLE = ["Emmanuel Macron", "Anne Hidalgo", "Jean-Luc Mélenchon", "Marine Le Pen", "Kim Jong-un", "Angela Merkel", "M. Dupont", "Mrs. Martin", "Dr. Lefèvre", "Harry J. Kazianis"];
 const PLACES = ["Paris", "Lyon", "Marseille", "Hanoi", "Brussels", "Quebec", "Berlin", "Toulouse", "Geneva", "Algiers"];
@@ -88,7 +78,7 @@ export function article(rnd: () => number, bytes: number): string {
 
 /** `count` articles of about `bytes` bytes each, the same for the same seed. */
 export function articles(count: number, bytes: number, seed = 6): string[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   return Array.from({ length: count }, () => article(rnd, bytes));
 }
 

@@ -3,14 +3,12 @@ import { resolve } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { FileResult } from "../../types.js";
 import type { Config } from "../../config/config.js";
-import { formatBaseline, readBaseline, subtractBaseline } from "../../baseline/baseline.js";
 import { loadConfig } from "../../config/find.js";
-import { keepChangedLines } from "../../git/changed-lines.js";
 import { FORMAT_NAMES } from "../../report/index.js";
 import { InputError } from "../../text/source.js";
 import { EXIT_OK, type Io } from "../io.js";
 import { addCommonOptions, exitFor, exitForTally, filterSeverity, listInputs, loadOptionsFor, report, rulesFor, type CommonOptions } from "../options.js";
-import { lintInputs, lintJsonl, type RunSettings } from "../parallel.js";
+import { lintInputs, lintJsonl, reportJsonInputs, type RunSettings } from "../parallel.js";
 import { defaultJobs } from "../workers.js";
 
 /** Options of `check` beyond the common ones; `diff` runs the same pipeline without them. */
@@ -38,9 +36,13 @@ function runSettings(opts: CheckOptions, config: Config): RunSettings {
 }
 
 /** What is reported: findings new since the baseline, on lines changed since a ref, at the minimum severity or above. */
-function select(results: FileResult[], opts: CheckOptions, io: Io): FileResult[] {
-  let selected = opts.baseline ? subtractBaseline(results, readBaseline(resolve(io.cwd, opts.baseline))) : results;
-  if (opts.changedSince) selected = keepChangedLines(selected, opts.changedSince, io.cwd);
+async function select(results: FileResult[], opts: CheckOptions, io: Io): Promise<FileResult[]> {
+  let selected = results;
+  if (opts.baseline) {
+    const { readBaseline, subtractBaseline } = await import("../../baseline/baseline.js");
+    selected = subtractBaseline(results, readBaseline(resolve(io.cwd, opts.baseline)));
+  }
+  if (opts.changedSince) selected = (await import("../../git/changed-lines.js")).keepChangedLines(selected, opts.changedSince, io.cwd);
   return selected.map((r) => filterSeverity(r, opts.minSeverity));
 }
 
@@ -61,14 +63,20 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     if (paths.length !== 1 || paths[0] !== "-") throw new InputError("--jsonl reads standard input: give - as the only path");
     return exitForTally(await lintJsonl(ruleSet, io, settings), opts);
   }
-  const linted = await lintInputs(await listInputs(paths, opts, io, config), ruleSet, io, settings);
+  const inputs = await listInputs(paths, opts, io, config);
+  // The JSON report, when it needs nothing but findings, is written file by file as results arrive.
+  if (opts.format === "json" && !opts.baseline && !opts.writeBaseline && !opts.changedSince) {
+    return exitForTally(await reportJsonInputs(inputs, ruleSet, io, settings, opts.minSeverity), opts);
+  }
+  const linted = await lintInputs(inputs, ruleSet, io, settings);
   if (opts.writeBaseline) {
     const count = linted.reduce((n, r) => n + r.findings.length, 0);
+    const { formatBaseline } = await import("../../baseline/baseline.js");
     writeFileSync(resolve(io.cwd, opts.writeBaseline), formatBaseline(linted));
     io.stderr(`mtlint: recorded ${count} finding${count === 1 ? "" : "s"} in ${opts.writeBaseline}\n`);
     return EXIT_OK;
   }
-  const results = select(linted, opts, io);
+  const results = await select(linted, opts, io);
   await report(results, opts, io);
   await writeJobSummary(results, opts, io);
   return exitFor(results, opts);

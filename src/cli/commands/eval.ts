@@ -2,11 +2,7 @@ import { Option, type Command } from "commander";
 import { SEVERITIES, type Severity } from "../../types.js";
 import { loadRules } from "../../linter.js";
 import { InputError } from "../../text/source.js";
-import { evaluateCorpus } from "../../eval/corpus.js";
-import { loadGoldDir } from "../../eval/gold.js";
-import { buildDocuments, readJsonl } from "../../eval/jsonl.js";
-import { scoreRealData } from "../../eval/realdata.js";
-import { formatCorpusJson, formatCorpusText, formatRealJson, formatRealText } from "../../eval/report.js";
+import { loadExtractor } from "../../text/extract.js";
 import { EXIT_OK, type Io } from "../io.js";
 
 const DEFAULT_CORPUS = "corpus/fr-en";
@@ -32,6 +28,16 @@ export async function runEval(dir: string | undefined, opts: EvalOptions, io: Io
   const seed = Number(opts.seed);
   if (!Number.isSafeInteger(seed)) throw new InputError(`--seed must be an integer, not "${opts.seed}"`);
   const json = opts.format === "json";
+  // The scoring modules load here, not at every start of the CLI.
+  const [{ evaluateCorpus }, { loadGoldDir }, { buildDocuments, readJsonl }, { scoreRealData }, { formatCorpusJson, formatCorpusText, formatRealJson, formatRealText }] = await Promise.all([
+    import("../../eval/corpus.js"),
+    import("../../eval/gold.js"),
+    import("../../eval/jsonl.js"),
+    import("../../eval/realdata.js"),
+    import("../../eval/report.js"),
+    loadExtractor("markdown"),
+    loadExtractor("html"),
+  ]);
 
   // Inputs are read and checked before the rules load, so that a bad gold or JSONL file is named first.
   if (opts.jsonl) {

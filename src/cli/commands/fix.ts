@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import type { FileResult } from "../../types.js";
 import { checkSource, fixSource } from "../../linter.js";
-import { formatPatch } from "../../report/diff.js";
 import { encodeSource } from "../../text/source.js";
+import { loadExtractor } from "../../text/extract.js";
 import type { Io } from "../io.js";
 import { loadConfig } from "../../config/find.js";
 import { applySuppressions } from "../../suppress/filter.js";
@@ -16,6 +16,9 @@ export async function runFix(paths: string[], opts: FixOptions, io: Io): Promise
   const config = await loadConfig(opts.config, io.cwd);
   const ruleSet = await rulesFor(opts, config);
   const sources = await readInputs(paths, opts, io, config);
+  for (const type of new Set(sources.map((s) => s.type))) await loadExtractor(type);
+  // The patch module (and the diff package) only for --dry-run.
+  const formatPatch = opts.dryRun ? (await import("../../report/diff.js")).formatPatch : undefined;
   // What an inline directive silences is neither fixed nor counted as remaining.
   const unsuppressed = (result: FileResult): FileResult => applySuppressions(result, false);
   let applied = 0;
@@ -26,7 +29,7 @@ export async function runFix(paths: string[], opts: FixOptions, io: Io): Promise
     applied += fixed.applied;
     if (fixed.text !== source.text) changedFiles++;
     const stdin = source.path === "<stdin>";
-    if (opts.dryRun) io.stdout(formatPatch(stdin ? "stdin" : source.path, source.text, fixed.text));
+    if (formatPatch) io.stdout(formatPatch(stdin ? "stdin" : source.path, source.text, fixed.text));
     else if (stdin) io.stdout(encodeSource(source, fixed.text).toString("utf8"));
     else if (fixed.text !== source.text) writeAtomic(source.path, encodeSource(source, fixed.text));
     remaining.push(filterSeverity(unsuppressed(checkSource({ ...source, text: fixed.text }, ruleSet)), opts.minSeverity));
