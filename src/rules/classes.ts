@@ -38,11 +38,16 @@ export function buildClass(name: string, entries: string[]): DataClass {
   return cls;
 }
 
+const NO_MATCH: ReadonlyArray<{ length: number; entry?: ClassEntry }> = [];
+
 /** Entries of a data class that match at `pos`, longest first, with the entry that matched. */
-export function dataClassMatches(cls: DataClass, tokens: Token[], pos: number, limit: number): Array<{ length: number; entry?: ClassEntry }> {
-  const out: Array<{ length: number; entry?: ClassEntry }> = [];
+export function dataClassMatches(cls: DataClass, tokens: Token[], pos: number, limit: number): ReadonlyArray<{ length: number; entry?: ClassEntry }> {
   const first = tokens[pos];
-  for (const entry of cls.byFirst.get(first.norm) ?? []) {
+  const candidates = cls.byFirst.get(first.norm);
+  // Most tokens are in no class: answer them without allocating.
+  if (candidates === undefined && cls.regexes.length === 0) return NO_MATCH;
+  const out: Array<{ length: number; entry?: ClassEntry }> = [];
+  for (const entry of candidates ?? []) {
     const n = entry.norms.length;
     if (pos + n > limit) continue;
     let ok = true;

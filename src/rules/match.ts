@@ -1,5 +1,5 @@
 import type { Token } from "../types.js";
-import type { CaseMod, Elem } from "./pattern.js";
+import type { AltElem, CaseMod, Elem, LiteralElem } from "./pattern.js";
 import { dataClassMatches, isCapitalized, nameLengths, type ClassEntry, type DataClass } from "./classes.js";
 
 /** Where a pattern may match: the block's tokens, bounded to one sentence. */
@@ -36,9 +36,19 @@ const BUILTIN: Record<string, (env: MatchEnv, pos: number) => readonly number[]>
   number: (env, pos) => (env.tokens[pos].kind === "number" ? ONE_TOKEN : NO_TOKEN),
   punct: (env, pos) => (env.tokens[pos].kind === "punct" ? ONE_TOKEN : NO_TOKEN),
   cap: (env, pos) => (env.tokens[pos].kind === "word" && isCapitalized(env.tokens[pos].text) ? ONE_TOKEN : NO_TOKEN),
-  lower: (env, pos) => (env.tokens[pos].kind === "word" && env.tokens[pos].text === env.tokens[pos].text.toLowerCase() ? ONE_TOKEN : NO_TOKEN),
-  name: (env, pos) => nameLengths(env.tokens, pos, env.limit),
-  person: (env, pos) => nameLengths(env.tokens, pos, env.limit).filter((n) => classifyName(env, pos, n) === "person"),
+  // A token equal to its norm is lowercase: the norm is the lowercased text (quotes unified).
+  lower: (env, pos) => {
+    const t = env.tokens[pos];
+    return t.kind === "word" && (t.text === t.norm || t.text === t.text.toLowerCase()) ? ONE_TOKEN : NO_TOKEN;
+  },
+  name: (env, pos) => {
+    const lengths = nameLengths(env.tokens, pos, env.limit);
+    return lengths.length === 0 ? NO_TOKEN : lengths;
+  },
+  person: (env, pos) => {
+    const lengths = nameLengths(env.tokens, pos, env.limit);
+    return lengths.length === 0 ? NO_TOKEN : lengths.filter((n) => classifyName(env, pos, n) === "person");
+  },
 };
 
 export const BUILTIN_CLASSES = Object.keys(BUILTIN);
@@ -125,6 +135,28 @@ function spanText(tokens: Token[], pos: number, length: number): string {
   return s;
 }
 
+/** Set at compile time on an alternation whose options are all one plain literal each: their norms. */
+interface AltIndex {
+  norms?: Set<string>;
+  /** When every option starts with a literal: the norms an option can start with. */
+  firsts?: Set<string>;
+}
+
+/**
+ * Marks the alternations of `elems` (at any depth) whose options are single literals with no case
+ * constraint, so that matching one is a set lookup rather than a match of every option.
+ */
+export function indexAlternations(elems: Elem[]): void {
+  for (const e of elems) {
+    if (e.kind !== "alt") continue;
+    const plain = e.options.every((o) => o.length === 1 && o[0].kind === "literal" && !o[0].optional && !o[0].negate && o[0].caseMod === undefined);
+    (e as AltElem & AltIndex).norms = plain ? new Set(e.options.map((o) => (o[0] as LiteralElem).norm)) : undefined;
+    const literalStarts = e.options.every((o) => o.length > 0 && o[0].kind === "literal" && !o[0].optional && !o[0].negate);
+    (e as AltElem & AltIndex).firsts = literalStarts ? new Set(e.options.map((o) => (o[0] as LiteralElem).norm)) : undefined;
+    for (const o of e.options) indexAlternations(o);
+  }
+}
+
 /** Every way `elem` can match at `pos` (`pos` < limit), ignoring `optional` and `negate`, longest first. */
 function positiveSteps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] {
   switch (elem.kind) {
@@ -145,13 +177,18 @@ function positiveSteps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] 
           .map((length) => ({ length }));
       }
       const cls = env.classes.get(elem.name);
-      return cls
-        ? dataClassMatches(cls, env.tokens, pos, env.limit).filter((m) =>
-            caseHolds(elem.caseMod, spanText(env.tokens, pos, m.length), m.entry ? m.entry.written.join(" ") : undefined),
-          )
-        : NONE;
+      if (!cls) return NONE;
+      const matches = dataClassMatches(cls, env.tokens, pos, env.limit);
+      if (matches.length === 0) return NONE;
+      if (elem.caseMod === undefined) return matches;
+      return matches.filter((m) =>
+        caseHolds(elem.caseMod, spanText(env.tokens, pos, m.length), m.entry ? m.entry.written.join(" ") : undefined),
+      );
     }
     case "alt": {
+      const { norms, firsts } = elem as AltElem & AltIndex;
+      if (norms !== undefined) return norms.has(env.tokens[pos].norm) ? ONE : NONE;
+      if (firsts !== undefined && !firsts.has(env.tokens[pos].norm)) return NONE;
       const seen = new Set<number>();
       const out: Step[] = [];
       for (const option of elem.options) {
