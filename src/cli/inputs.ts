@@ -1,6 +1,5 @@
 import { existsSync, statSync } from "node:fs";
 import { relative } from "node:path";
-import { glob } from "tinyglobby";
 import { InputError, SUPPORTED_EXTENSIONS } from "../text/source.js";
 
 export const STDIN = "-";
@@ -15,6 +14,8 @@ const IGNORED = ["**/node_modules/**", "**/.git/**"];
  */
 export async function expandInputs(paths: string[], cwd: string): Promise<string[]> {
   const out: string[] = [];
+  // The glob package loads only for folders and patterns, not for files named one by one.
+  const globber = async () => (await import("tinyglobby")).glob;
   for (const path of paths) {
     if (path === STDIN) {
       out.push(STDIN);
@@ -22,7 +23,7 @@ export async function expandInputs(paths: string[], cwd: string): Promise<string
     }
     if (existsSync(path)) {
       if (statSync(path).isDirectory()) {
-        const found = await glob(SUPPORTED_GLOB, { cwd: path, ignore: IGNORED, absolute: true, dot: false });
+        const found = await (await globber())(SUPPORTED_GLOB, { cwd: path, ignore: IGNORED, absolute: true, dot: false });
         out.push(...found.map((f) => relative(cwd, f)).sort());
       } else {
         out.push(path);
@@ -30,7 +31,7 @@ export async function expandInputs(paths: string[], cwd: string): Promise<string
       continue;
     }
     if (/[*?[\]{}]/.test(path)) {
-      const found = await glob(path, { cwd, ignore: IGNORED });
+      const found = await (await globber())(path, { cwd, ignore: IGNORED });
       if (found.length === 0) throw new InputError(`${path}: no files match`);
       out.push(...found.sort());
       continue;

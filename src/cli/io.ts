@@ -5,6 +5,8 @@ export interface Io {
   readStdin(): Promise<Buffer>;
   /** Standard input as it arrives, for streaming modes (`check --jsonl -`); else readStdin is used. */
   stdinChunks?(): AsyncIterable<Uint8Array>;
+  /** Resolves once stdout has taken what was written (a pipe may hold it in memory until then). */
+  drained?(): Promise<void>;
   cwd: string;
   env: Record<string, string | undefined>;
   isTTY: boolean;

@@ -34,7 +34,7 @@ export async function jsonEntry(input: InputFile, ruleSet: RuleSet, io: Pick<Io,
 }
 
 /** Lints one input on this thread and writes its entry, window by window for a large plain-text file. */
-export async function writeJsonEntry(input: InputFile, ruleSet: RuleSet, io: Pick<Io, "cwd" | "readStdin" | "stdout">, settings: LintSettings, minSeverity: Severity): Promise<SeverityTally> {
+export async function writeJsonEntry(input: InputFile, ruleSet: RuleSet, io: Pick<Io, "cwd" | "readStdin" | "stdout" | "drained">, settings: LintSettings, minSeverity: Severity): Promise<SeverityTally> {
   const path = resolve(io.cwd, input.path);
   if (!(await shouldStream(input, path, settings))) {
     const result = filterSeverity(await lintWhole(input, ruleSet, io, settings), minSeverity);
@@ -49,6 +49,7 @@ export async function writeJsonEntry(input: InputFile, ruleSet: RuleSet, io: Pic
     const kept = batch.filter((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[minSeverity]);
     for (const f of kept) tally[f.severity]++;
     writer.findings(kept);
+    await io.drained?.();
     // A window is a megabyte or more.
     collectGarbage();
   }
@@ -65,33 +66,81 @@ export function addTally(into: SeverityTally, tally: SeverityTally): void {
 /** What runs an input elsewhere (a worker pool), or undefined for this thread. */
 export type RunElsewhere = ((input: InputFile) => Promise<JsonEntry>) | undefined;
 
+/** Entries done (here or elsewhere) beyond the one being written, at most: bounds what is held. */
+const LOOKAHEAD = 64;
+
+/** An input taken by this thread or the pool: its entry, its failure, or the promise of one. */
+interface Slot {
+  entry?: JsonEntry;
+  failed?: { error: unknown };
+  promise?: Promise<JsonEntry>;
+}
+
 /**
- * Writes the whole report. With `elsewhere`, up to `ahead` inputs are in flight beyond the one
- * being written; standard input and deferred files are linted here, in their turn.
+ * Writes the whole report. With `elsewhere` (a worker pool), this thread shares the linting: it
+ * keeps up to `ahead` inputs with the pool and, while the next entry to write is not back yet,
+ * lints the next input nobody has taken. Standard input and files read in windows are linted
+ * here, in their turn. Entries are written in input order, and a failure surfaces in its turn
+ * too, so the output does not depend on which thread linted what.
  */
 export async function writeJsonReport(inputs: InputFile[], ruleSet: RuleSet, io: Io, settings: LintSettings, minSeverity: Severity, elsewhere: RunElsewhere, ahead: number): Promise<SeverityTally> {
   const tally: SeverityTally = { error: 0, warning: 0, info: 0 };
-  const inFlight: Array<Promise<JsonEntry> | undefined> = [];
-  const submit = (i: number): void => {
-    if (!elsewhere || i >= inputs.length || inputs[i].path === STDIN) return;
-    const promise = elsewhere(inputs[i]);
-    // Awaited in its turn; until then a failure must not count as unhandled.
-    promise.catch(() => undefined);
-    inFlight[i] = promise;
+  const slots: Array<Slot | undefined> = [];
+  let next = 0;
+  let writing = 0;
+  let outstanding = 0;
+  const toPool = (): void => {
+    while (elsewhere && outstanding < ahead && next < inputs.length && next - writing < LOOKAHEAD) {
+      const i = next++;
+      if (inputs[i].path === STDIN) {
+        slots[i] = { entry: { deferred: true } };
+        continue;
+      }
+      const slot: Slot = { promise: elsewhere(inputs[i]) };
+      outstanding++;
+      slot.promise!.then(
+        (entry) => void ((slot.entry = entry), outstanding--),
+        (error: unknown) => void ((slot.failed = { error }), outstanding--),
+      );
+      slots[i] = slot;
+    }
   };
-  for (let i = 0; i < ahead; i++) submit(i);
+  const here = async (i: number): Promise<Slot> => {
+    if (inputs[i].path === STDIN) return { entry: { deferred: true } };
+    try {
+      return { entry: await jsonEntry(inputs[i], ruleSet, io, settings, minSeverity) };
+    } catch (error) {
+      return { failed: { error } };
+    }
+  };
   io.stdout(JSON_HEAD);
-  for (let i = 0; i < inputs.length; i++) {
-    const pending = inFlight[i];
-    inFlight[i] = undefined;
-    submit(i + ahead);
-    const entry = pending ? await pending : { deferred: true };
+  for (; writing < inputs.length; writing++) {
+    const i = writing;
+    for (;;) {
+      toPool();
+      const slot = slots[i];
+      if (!slot || slot.entry || slot.failed) break;
+      if (next < inputs.length && next - i < LOOKAHEAD) {
+        const j = next++;
+        slots[j] = await here(j);
+        // Linting here runs without a break: let the workers' answers in, so they get more work.
+        if (elsewhere) await new Promise<void>((resolve) => setImmediate(resolve));
+      } else {
+        await slot.promise!.catch(() => undefined);
+      }
+    }
+    // Not taken by anyone: this thread's.
+    const slot = slots[i] ?? (next++, await here(i));
+    slots[i] = undefined;
+    if (slot.failed) throw slot.failed.error;
     io.stdout(jsonFileSeparator(i));
+    const entry = slot.entry!;
     if (entry.deferred) addTally(tally, await writeJsonEntry(inputs[i], ruleSet, io, settings, minSeverity));
     else {
       io.stdout(entry.chunk!);
       addTally(tally, entry.tally!);
     }
+    await io.drained?.();
   }
   io.stdout(jsonTail(inputs.length));
   return tally;

@@ -1,5 +1,5 @@
 /** Linting one input of `check`: the unit of work that runs on the main thread or in a worker. */
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { FileResult, SourceFile } from "../types.js";
 import { checkSource } from "../linter.js";
@@ -33,7 +33,13 @@ export function lintSource(source: SourceFile, ruleSet: RuleSet, reportUnusedDis
  */
 export async function shouldStream(input: InputFile, path: string, settings: LintSettings): Promise<boolean> {
   if (!settings.streamable || input.path === STDIN || (input.type ?? typeFromPath(path) ?? "text") !== "text") return false;
-  const size = await stat(path).then((s) => s.size, () => 0);
+  // Synchronous: a promise and a thread-pool round trip per file cost more than the call itself.
+  let size = 0;
+  try {
+    size = statSync(path).size;
+  } catch {
+    // Unreadable: reading it whole reports why.
+  }
   return size >= STREAM_BYTES && !(await containsBytes(path, "mtlint-"));
 }
 

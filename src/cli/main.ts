@@ -1,3 +1,4 @@
+import { setFlagsFromString } from "node:v8";
 import { Command, CommanderError } from "commander";
 import { RuleLoadError } from "../rules/raw.js";
 import { InputError } from "../text/source.js";
@@ -10,6 +11,15 @@ import { registerRules } from "./commands/rules.js";
 import { EXIT_OK, EXIT_USAGE, type Io } from "./io.js";
 
 export type { Io } from "./io.js";
+
+/**
+ * V8 first compiles a regular expression to bytecode and interprets it, then compiles it again to
+ * machine code once it has run: twice the work for the combined rule scanners, which are large
+ * and all run at once. Straight to machine code saves about 50 ms of a 5 KB article's 250 ms and
+ * changes nothing measurable on large inputs. Process-wide, so the workers have it too; read by
+ * V8 when a regular expression is first run, which none has been yet.
+ */
+setFlagsFromString("--no-regexp-tier-up");
 
 /** Each command registers itself; one sorted list. */
 const COMMANDS = [registerCheck, registerDiff, registerEval, registerFix, registerInit, registerRules];

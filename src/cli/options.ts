@@ -7,7 +7,6 @@ import type { RuleSet } from "../rules/compile.js";
 import { decodeSource, InputError } from "../text/source.js";
 import { loadFormatter } from "../report/index.js";
 import type { Config } from "../config/config.js";
-import { fileRules } from "../config/files.js";
 import { expandInputs, STDIN } from "./inputs.js";
 import { EXIT_FINDINGS, EXIT_OK, type Io } from "./io.js";
 
@@ -66,7 +65,11 @@ export interface InputFile {
 export async function listInputs(paths: string[], opts: CommonOptions, io: Io, config: Config): Promise<InputFile[]> {
   if (paths.length === 0) throw new InputError("no input: give files, folders, globs or - for standard input");
   const files = await expandInputs(paths, io.cwd);
-  const byConfig = await fileRules(config, io.cwd);
+  // A config without ignore or types globs says nothing about files: no glob package to load.
+  const byConfig =
+    config.ignore.length > 0 || Object.keys(config.types).length > 0
+      ? await (await import("../config/files.js")).fileRules(config, io.cwd)
+      : { ignored: () => false, typeOf: () => undefined };
   return files
     .filter((path) => path === STDIN || !byConfig.ignored(path))
     .map((path) => ({ path, type: opts.type ?? (path === STDIN ? "text" : byConfig.typeOf(path)) }));

@@ -24,9 +24,6 @@ export interface RunSettings {
   jsonl: JsonlSettings;
 }
 
-/** Inputs given to the pool beyond the one being written, per worker: enough that no worker waits. */
-const AHEAD_PER_WORKER = 16;
-
 function pool(size: number, settings: RunSettings, io: Io): WorkerPool {
   return new WorkerPool(size, { load: settings.load, cwd: io.cwd, lint: settings.lint, jsonl: settings.jsonl });
 }
@@ -37,13 +34,22 @@ function poolSize(inputs: InputFile[], settings: RunSettings): number {
   return Math.min(settings.jobs, Math.floor(files / MIN_FILES_PER_WORKER));
 }
 
-/** `check --format json` (when nothing but findings is needed): the report written as files are done. */
+/** Tasks posted to a worker ahead of its answers, and kept with the pool per worker, for the JSON report. */
+const JSON_DEPTH = 4;
+const JSON_AHEAD_PER_WORKER = 16;
+
+/**
+ * `check --format json` (when nothing but findings is needed): the report written as files are
+ * done. This thread lints too, so N threads are N - 1 workers and this one: one worker fewer to
+ * start (each loads the rules and warms up on its own), and no thread idle.
+ */
 export async function reportJsonInputs(inputs: InputFile[], ruleSet: RuleSet, io: Io, settings: RunSettings, minSeverity: Severity): Promise<SeverityTally> {
-  const size = poolSize(inputs, settings);
-  if (size < 2) return writeJsonReport(inputs, ruleSet, io, settings.lint, minSeverity, undefined, 0);
-  const workers = pool(size, settings, io);
+  const threads = poolSize(inputs, settings);
+  if (threads < 2) return writeJsonReport(inputs, ruleSet, io, settings.lint, minSeverity, undefined, 0);
+  const workers = new WorkerPool(threads - 1, { load: settings.load, cwd: io.cwd, lint: settings.lint, jsonl: settings.jsonl }, JSON_DEPTH);
   try {
-    return await writeJsonReport(inputs, ruleSet, io, settings.lint, minSeverity, (input) => workers.run({ kind: "json", input, minSeverity }), size * AHEAD_PER_WORKER);
+    const run = (input: InputFile) => workers.run({ kind: "json", input, minSeverity });
+    return await writeJsonReport(inputs, ruleSet, io, settings.lint, minSeverity, run, (threads - 1) * JSON_AHEAD_PER_WORKER);
   } finally {
     await workers.close();
   }

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import type { Io } from "./io.js";
 
 /** The real process as the CLI's Io. */
@@ -10,6 +11,9 @@ export function processIo(): Io {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
+    },
+    drained: async () => {
+      if (process.stdout.writableNeedDrain) await once(process.stdout, "drain");
     },
     cwd: process.cwd(),
     env: process.env,

@@ -68,15 +68,23 @@ function serve(setup: WorkerSetup): void {
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) serve((workerData as { setup: WorkerSetup }).setup);
 
 /**
+ * A smaller young generation than V8's default (16 MB semi-spaces): linting's short-lived objects
+ * die just as well in it, at no measurable cost in time, and each worker's heap stays about
+ * 20 MB smaller (peak RSS of `--jobs 2` on 2,000 articles, two workers: 234 MB with the
+ * default, 187 MB with this).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
+/**
  * A worker running this module. From the TypeScript sources (tests call `main` in-process), the
  * worker first registers tsx's loader, which workers do not inherit from their parent.
  */
 function spawnWorker(data: { role: string; setup: WorkerSetup }): Worker {
   const url = new URL(import.meta.url);
-  if (!url.pathname.endsWith(".ts")) return new Worker(url, { workerData: data });
+  if (!url.pathname.endsWith(".ts")) return new Worker(url, { workerData: data, resourceLimits: WORKER_LIMITS });
   // Evaluated code resolves packages from the working folder: the checkout, when tests run.
   const code = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(code, { eval: true, workerData: data });
+  return new Worker(code, { eval: true, workerData: data, resourceLimits: WORKER_LIMITS });
 }
 
 interface Pending {
@@ -86,19 +94,24 @@ interface Pending {
 
 export class WorkerPool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
+  /** Tasks posted to each worker and not yet answered. */
+  private readonly busy = new Map<Worker, number>();
   private readonly queue: Array<{ id: number; task: Task }> = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
-  constructor(size: number, setup: WorkerSetup) {
+  /**
+   * `depth`: tasks posted to a worker ahead of its answers. Above 1, a worker finds its next task
+   * waiting even while this thread is busy (linting an input itself) and cannot hand it one.
+   */
+  constructor(size: number, setup: WorkerSetup, private readonly depth = 1) {
     for (let i = 0; i < size; i++) {
       const worker = spawnWorker({ role: ROLE, setup });
       worker.on("message", (reply: Reply) => this.settle(worker, reply));
       worker.on("error", (e) => this.fail(e));
       worker.unref();
       this.workers.push(worker);
-      this.idle.push(worker);
+      this.busy.set(worker, 0);
     }
   }
 
@@ -115,10 +128,14 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
+    while (this.queue.length > 0) {
+      // The least busy worker, if any has room.
+      let worker: Worker | undefined;
+      for (const w of this.workers) if (this.busy.get(w)! < this.depth && (!worker || this.busy.get(w)! < this.busy.get(worker)!)) worker = w;
+      if (!worker) return;
       const job = this.queue.shift()!;
-      worker.ref();
+      if (this.busy.get(worker) === 0) worker.ref();
+      this.busy.set(worker, this.busy.get(worker)! + 1);
       worker.postMessage(job);
     }
   }
@@ -126,8 +143,9 @@ export class WorkerPool {
   private settle(worker: Worker, reply: Reply): void {
     const pending = this.pending.get(reply.id);
     this.pending.delete(reply.id);
-    worker.unref();
-    this.idle.push(worker);
+    const left = this.busy.get(worker)! - 1;
+    this.busy.set(worker, left);
+    if (left === 0) worker.unref();
     if (pending) {
       if (reply.error) pending.reject(reply.error.input ? new InputError(reply.error.message) : new Error(reply.error.message));
       else pending.resolve(reply.result as never);

@@ -5,18 +5,19 @@
  * one Markdown table. Times are medians of BENCH_RUNS runs (default 3; start-up: 11).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, openSync, writeSync, closeSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkSource, loadRules, decodeSource, type RuleSet } from "../../dist/index.js";
 import { articles } from "./corpus.js";
 import { writePhraseRules } from "./phrases.js";
-import { run, runMedian, timeIt, which } from "./measure.js";
+import { medianRun, run, runMedian, timeIt, which, type RunResult } from "./measure.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(ROOT, "bin", "mtlint.js");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const dir = mkdtempSync(join(tmpdir(), "mtlint-bench-"));
+const loadAtStart = loadavg()[0];
 const cacheDir = join(dir, "cache");
 const env = { ...process.env, MTLINT_CACHE_DIR: cacheDir };
 
@@ -103,8 +104,15 @@ const startup = runMedian(Math.max(11, RUNS), ...cli([small]), env);
 rows.push({ measure: "CLI on one 5 KB article (start-up)", value: `${Math.round(startup.seconds * 1000)} ms`, goal: "<= 250 ms", pass: startup.seconds <= 0.25 });
 log("--jobs on 2,000 articles");
 const jobs = availableParallelism();
-const one = runMedian(RUNS, ...cli(["--jobs", "1", folder], join(dir, "jobs1.json")), env);
-const many = runMedian(RUNS, ...cli(["--jobs", String(jobs), folder], join(dir, "jobsN.json")), env);
+// Interleaved (1, N, 1, N, ...), so that load from elsewhere on the machine weighs on both alike.
+const oneRuns: RunResult[] = [];
+const manyRuns: RunResult[] = [];
+for (let i = 0; i < RUNS; i++) {
+  oneRuns.push(run(...cli(["--jobs", "1", folder], join(dir, "jobs1.json")), env));
+  manyRuns.push(run(...cli(["--jobs", String(jobs), folder], join(dir, "jobsN.json")), env));
+}
+const one = medianRun(oneRuns);
+const many = medianRun(manyRuns);
 const same = readFileSync(join(dir, "jobs1.json")).equals(readFileSync(join(dir, "jobsN.json")));
 const speedup = one.seconds / many.seconds;
 rows.push({ measure: `2,000 articles: --jobs 1 / --jobs ${jobs}`, value: `${fmt(one.seconds)} s / ${fmt(many.seconds)} s` });
@@ -118,4 +126,4 @@ rmSync(dir, { recursive: true, force: true });
 const mark = (r: Row): string => (r.pass === undefined ? "" : r.pass ? "pass" : "FAIL");
 console.log(`| measure | result | goal | |\n| --- | --- | --- | --- |`);
 for (const r of rows) console.log(`| ${r.measure} | ${r.value} | ${r.goal ?? ""} | ${mark(r)} |`);
-console.log(`\nMedians of ${RUNS} runs (start-up: ${Math.max(11, RUNS)}) on ${availableParallelism()} cores, Node ${process.version}.`);
+console.log(`\nMedians of ${RUNS} runs (start-up: ${Math.max(11, RUNS)}) on ${availableParallelism()} cores, Node ${process.version}; load average (1 min) ${fmt(loadAtStart)} at the start, ${fmt(loadavg()[0])} at the end.`);

@@ -48,10 +48,14 @@ export function run(cmd: string, args: readonly string[], out: string, env: Node
   return { seconds, rssMB: kb / 1024, status };
 }
 
+/** The median time of some runs, with the largest peak RSS seen. */
+export function medianRun(results: RunResult[]): RunResult {
+  return { seconds: median(results.map((r) => r.seconds)), rssMB: Math.max(...results.map((r) => r.rssMB)), status: results[0].status };
+}
+
 /** Median over `runs` of `run`, with the largest peak RSS seen. */
 export function runMedian(runs: number, cmd: string, args: readonly string[], out: string, env?: NodeJS.ProcessEnv): RunResult {
-  const results = Array.from({ length: runs }, () => run(cmd, args, out, env));
-  return { seconds: median(results.map((r) => r.seconds)), rssMB: Math.max(...results.map((r) => r.rssMB)), status: results[0].status };
+  return medianRun(Array.from({ length: runs }, () => run(cmd, args, out, env)));
 }
 
 export function which(command: string): boolean {
