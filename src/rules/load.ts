@@ -112,11 +112,6 @@ export function builtinRulesetDir(language: string): string {
   throw new RuleLoadError(`no built-in rules for source language "${language}"`);
 }
 
-export function builtinLanguages(): string[] {
-  const dir = join(builtinRulesetDir("fr-en"), "..");
-  return readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()).map((d) => d.split("-")[0]);
-}
-
 export function cachePath(language: string): string {
   return join(HERE, "..", "rulesets", `${language}.json`);
 }
