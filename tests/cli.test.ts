@@ -79,6 +79,18 @@ describe("exit codes", () => {
   });
 });
 
+describe("a reader that stops early", () => {
+  it("ends the run quietly, with no stack trace", () => {
+    // `head -c 1` closes the pipe after one byte while mtlint is still writing.
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" check --format json --fail-on never corpus/ | head -c 1 >/dev/null`], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+});
+
 describe("formats", () => {
   const input = "Two died, depending on the police.\nThe emperor red came.\n";
 

@@ -33,19 +33,20 @@ export async function jsonEntry(input: InputFile, ruleSet: RuleSet, io: Pick<Io,
   return entry;
 }
 
-/** Lints one input on this thread and writes its entry, window by window for a large plain-text file. */
-export async function writeJsonEntry(input: InputFile, ruleSet: RuleSet, io: Pick<Io, "cwd" | "readStdin" | "stdout" | "drained">, settings: LintSettings, minSeverity: Severity): Promise<SeverityTally> {
-  const path = resolve(io.cwd, input.path);
-  if (!(await shouldStream(input, path, settings))) {
-    const result = filterSeverity(await lintWhole(input, ruleSet, io, settings), minSeverity);
-    io.stdout(jsonFileEntry(result));
-    linted(result.source.text.length);
-    return tallyOf([result]);
+/**
+ * Lints one input on this thread and writes its entry, window by window for a large plain-text
+ * file; `streamed` says the caller already knows the file is to be read in windows.
+ */
+async function writeJsonEntry(input: InputFile, ruleSet: RuleSet, io: Pick<Io, "cwd" | "readStdin" | "stdout" | "drained">, settings: LintSettings, minSeverity: Severity, streamed = false): Promise<SeverityTally> {
+  const entry = streamed ? { deferred: true } : await jsonEntry(input, ruleSet, io, settings, minSeverity);
+  if (!entry.deferred) {
+    io.stdout(entry.chunk!);
+    return entry.tally!;
   }
   const tally: SeverityTally = { error: 0, warning: 0, info: 0 };
   const writer = new JsonFileWriter((text) => io.stdout(text));
   writer.open(input.path);
-  for await (const batch of plainStreamFindings(path, ruleSet)) {
+  for await (const batch of plainStreamFindings(resolve(io.cwd, input.path), ruleSet)) {
     const kept = batch.filter((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[minSeverity]);
     for (const f of kept) tally[f.severity]++;
     writer.findings(kept);
@@ -135,7 +136,8 @@ export async function writeJsonReport(inputs: InputFile[], ruleSet: RuleSet, io:
     if (slot.failed) throw slot.failed.error;
     io.stdout(jsonFileSeparator(i));
     const entry = slot.entry!;
-    if (entry.deferred) addTally(tally, await writeJsonEntry(inputs[i], ruleSet, io, settings, minSeverity));
+    // Deferred: standard input, to be read here, or a file already known to be read in windows.
+    if (entry.deferred) addTally(tally, await writeJsonEntry(inputs[i], ruleSet, io, settings, minSeverity, inputs[i].path !== STDIN));
     else {
       io.stdout(entry.chunk!);
       addTally(tally, entry.tally!);

@@ -24,8 +24,8 @@ export interface RunSettings {
   jsonl: JsonlSettings;
 }
 
-function pool(size: number, settings: RunSettings, io: Io): WorkerPool {
-  return new WorkerPool(size, { load: settings.load, cwd: io.cwd, lint: settings.lint, jsonl: settings.jsonl });
+function pool(size: number, settings: RunSettings, io: Io, depth?: number): WorkerPool {
+  return new WorkerPool(size, { load: settings.load, cwd: io.cwd, lint: settings.lint, jsonl: settings.jsonl }, depth);
 }
 
 /** How many workers to start for these inputs (below 2: none). */
@@ -46,7 +46,7 @@ const JSON_AHEAD_PER_WORKER = 16;
 export async function reportJsonInputs(inputs: InputFile[], ruleSet: RuleSet, io: Io, settings: RunSettings, minSeverity: Severity): Promise<SeverityTally> {
   const threads = poolSize(inputs, settings);
   if (threads < 2) return writeJsonReport(inputs, ruleSet, io, settings.lint, minSeverity, undefined, 0);
-  const workers = new WorkerPool(threads - 1, { load: settings.load, cwd: io.cwd, lint: settings.lint, jsonl: settings.jsonl }, JSON_DEPTH);
+  const workers = pool(threads - 1, settings, io, JSON_DEPTH);
   try {
     const run = (input: InputFile) => workers.run({ kind: "json", input, minSeverity });
     return await writeJsonReport(inputs, ruleSet, io, settings.lint, minSeverity, run, (threads - 1) * JSON_AHEAD_PER_WORKER);

@@ -23,17 +23,12 @@ export function jsonFinding(f: Located): Record<string, unknown> {
 
 /** The public JSON report (version 1): see "JSON output" in the README. Keep it stable. */
 export function formatJson(results: FileResult[]): string {
-  const files = results.map((result) => ({
-    path: displayPath(result.path),
-    findings: locate(result).findings.map(jsonFinding),
-  }));
-  return JSON.stringify({ version: 1, files }, null, 2) + "\n";
+  return JSON_HEAD + results.map((r, i) => jsonFileSeparator(i) + jsonFileEntry(r)).join("") + jsonTail(results.length);
 }
 
 /*
- * The same report written piece by piece, for `check --format json` over many or large files:
- * nothing holds more than one file's findings (one window's, for a file read in windows). The
- * pieces put together are byte for byte what formatJson gives.
+ * The report's pieces, also written one by one by `check --format json` over many or large files,
+ * so that nothing holds more than one file's findings (one window's, for a file read in windows).
  */
 
 /** Everything before the first file. */
