@@ -1,8 +1,10 @@
 import type { Category, FixKind, Severity } from "../types.js";
 import { buildClass, type DataClass, type RawClasses } from "./classes.js";
+import { buildLiteralIndex, type LiteralIndex } from "./literal-index.js";
 import { BUILTIN_CLASSES, indexAlternations, lengthBounds } from "./match.js";
 import { parsePattern, PatternError, type Elem } from "./pattern.js";
 import { RuleLoadError, type RawContext, type RawRule } from "./raw.js";
+import { requiredLiterals } from "./regex-literals.js";
 import { parseTemplate, TemplateError, type Template } from "./template.js";
 
 export interface CompiledContext {
@@ -37,6 +39,8 @@ export interface RegexRule extends RuleBase {
   kind: "regex" | "line";
   /** Sticky regex used to re-read a match found by the combined scanner. */
   sticky: RegExp;
+  /** The same pattern, global: run over one line where the rule's literals occur (regex rules). */
+  global: RegExp;
   source: string;
   flags: string;
 }
@@ -87,6 +91,11 @@ export interface RuleSet {
   unanchored: Anchor[];
   /** Number of anchors (anchored and unanchored), one per token rule. */
   anchorCount: number;
+  /** Regex and line rules with required literals, run only on the lines where one occurs. */
+  literalRules: RegexRule[];
+  /** Finds those literals; undefined when no rule has any. */
+  literals?: LiteralIndex;
+  /** The other regex and line rules, scanned over every block. */
   regexScanners: Scanners;
   lineScanners: Scanners;
 }
@@ -197,16 +206,19 @@ export function compileRule(rule: RawRule, classes: Map<string, DataClass>): Com
   const ignoreCase = rule.ignoreCase ?? kind === "line";
   const flags = `u${ignoreCase ? "i" : ""}`;
   let sticky: RegExp;
+  let global: RegExp;
   try {
     // "m" as in the combined scanners, where ^ and $ match at line breaks inside a block.
-    sticky = new RegExp(kind === "line" ? `^(?:${source})$` : source, `${flags}my`);
+    const whole = kind === "line" ? `^(?:${source})$` : source;
+    sticky = new RegExp(whole, `${flags}my`);
+    global = new RegExp(whole, `${flags}gm`);
   } catch (e) {
     throw new RuleLoadError(`bad ${kind}: ${(e as Error).message}`, rule.file, rule.lineNumber, rule.id);
   }
   if (new RegExp(`${source}|`, flags).exec("")!.length > 10) {
     throw new RuleLoadError(`${kind} may have at most 9 capture groups`, rule.file, rule.lineNumber, rule.id);
   }
-  return { ...base, kind, sticky, source, flags, specificity: kind === "line" ? 100 : 3 };
+  return { ...base, kind, sticky, global, source, flags, specificity: kind === "line" ? 100 : 3 };
 }
 
 /**
@@ -267,7 +279,8 @@ function combine(rules: RegexRule[], line: boolean): CombinedScanner | undefined
     return `(${body})`;
   });
   const body = parts.join("|");
-  return { regex: new RegExp(line ? `^(?:${body})$` : body, `${flags}gm`), rules, groups };
+  // A line scanner reads one trimmed line from its start: sticky, so a miss costs one try.
+  return { regex: new RegExp(line ? `^(?:${body})$` : body, `${flags}${line ? "y" : "g"}m`), rules, groups };
 }
 
 export function buildClasses(raw: RawClasses): Map<string, DataClass> {
@@ -417,16 +430,27 @@ export function indexRules(rules: CompiledRule[], classes: Map<string, DataClass
     if (!best) unanchored.push(anchor);
     else for (const path of best.paths) insert(anchors, path, anchor);
   }
-  const regexRules = rules.filter((r): r is RegexRule => r.kind === "regex");
-  const lineRules = rules.filter((r): r is RegexRule => r.kind === "line");
+  const literalRules: RegexRule[] = [];
+  const literalSets: string[][] = [];
+  const scanned: RegexRule[] = [];
+  for (const rule of rules) {
+    if (rule.kind === "pattern") continue;
+    const literals = requiredLiterals(rule.source);
+    if (literals) {
+      literalRules.push(rule);
+      literalSets.push(literals);
+    } else scanned.push(rule);
+  }
   return {
     rules,
     classes,
     anchors,
     unanchored,
     anchorCount,
-    regexScanners: combineByFlags(regexRules, false),
-    lineScanners: combineByFlags(lineRules, true),
+    literalRules,
+    literals: literalRules.length > 0 ? buildLiteralIndex(literalSets) : undefined,
+    regexScanners: combineByFlags(scanned.filter((r) => r.kind === "regex"), false),
+    lineScanners: combineByFlags(scanned.filter((r) => r.kind === "line"), true),
   };
 }
 

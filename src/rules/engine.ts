@@ -3,6 +3,7 @@ import { extractBlocks } from "../text/extract.js";
 import { splitSentences } from "../text/sentences.js";
 import { tokenize } from "../text/tokenize.js";
 import type { Anchor, CombinedScanner, CompiledContext, CompiledRule, RegexRule, RuleSet, Scanners, TokenRule } from "./compile.js";
+import { findLiterals, type LiteralIndex } from "./literal-index.js";
 import { allEnds, antecedentKind, matchAt, type Captures, type MatchEnv } from "./match.js";
 import { resolveOverlaps } from "./resolve.js";
 import { matchCase, renderTemplate, type Capture } from "./template.js";
@@ -22,6 +23,7 @@ export function lintText(text: string, ruleSet: RuleSet): Finding[] {
 function lintBlock(block: Block, source: string, ruleSet: RuleSet, out: Finding[]): void {
   const tokens = tokenize(block.text);
   if (ruleSet.anchors.size > 0 || ruleSet.unanchored.length > 0) matchTokens(block, tokens, source, ruleSet, out);
+  if (ruleSet.literals) matchWhereLiterals(block, source, ruleSet.literals, ruleSet.literalRules, out);
   if (ruleSet.regexScanners.length > 0) matchRegexes(block, source, ruleSet.regexScanners, out);
   if (ruleSet.lineScanners.length > 0) matchLines(block, source, ruleSet.lineScanners, out);
 }
@@ -226,26 +228,73 @@ function wholeLine(source: string): (start: number, end: number) => [number, num
   };
 }
 
+/** The finding of a line rule that matched `line`, the trimmed text of the line at `lineStart`. */
+function lineFinding(rule: RegexRule, match: RegExpExecArray, block: Block, source: string, lineStart: number, line: string): Finding | undefined {
+  const start = lineStart + block.text.slice(lineStart).search(/\S/);
+  return makeFinding(rule, block, source, start, start + line.length, (n) => ({ text: match[n] ?? "" }), wholeLine(source));
+}
+
 function matchLines(block: Block, source: string, scanners: Scanners, out: Finding[]): void {
   const lines = /[^\n]+/g;
   for (let l = lines.exec(block.text); l; l = lines.exec(block.text)) {
-    const raw = l[0];
-    const lead = raw.length - raw.trimStart().length;
-    const line = raw.trim();
+    const line = l[0].trim();
     if (!line) continue;
     for (const scanner of scanners) {
-    const { regex } = scanner;
+      const { regex } = scanner;
       regex.lastIndex = 0;
       const m = regex.exec(line);
       if (!m) continue;
       const rule = ruleOfHit(m, scanner);
       if (!rule) continue;
       rule.sticky.lastIndex = 0;
-      const own = rule.sticky.exec(line) ?? m;
-      const start = l.index + lead;
-      const finding = makeFinding(rule, block, source, start, start + line.length, (n) => ({ text: own[n] ?? "" }), wholeLine(source));
+      const finding = lineFinding(rule, rule.sticky.exec(line) ?? m, block, source, l.index, line);
       if (finding) out.push(finding);
       break;
     }
+  }
+}
+
+/** Runs one regex or line rule over one line of a block. */
+function matchInLine(rule: RegexRule, block: Block, source: string, lineStart: number, lineEnd: number, out: Finding[]): void {
+  const raw = block.text.slice(lineStart, lineEnd);
+  if (rule.kind === "line") {
+    const line = raw.trim();
+    rule.sticky.lastIndex = 0;
+    const m = line ? rule.sticky.exec(line) : null;
+    const finding = m && lineFinding(rule, m, block, source, lineStart, line);
+    if (finding) out.push(finding);
+    return;
+  }
+  const re = rule.global;
+  re.lastIndex = 0;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const own = m;
+    const start = lineStart + m.index;
+    const finding = makeFinding(rule, block, source, start, start + m[0].length, (n) => ({ text: own[n] ?? "" }));
+    if (finding) out.push(finding);
+  }
+}
+
+/**
+ * Regex and line rules with required literals: one pass finds the literals, and each rule runs
+ * only on the lines where one of its own occurs (a literal never spans a line break).
+ */
+function matchWhereLiterals(block: Block, source: string, literals: LiteralIndex, rules: RegexRule[], out: Finding[]): void {
+  const text = block.text;
+  const hits = findLiterals(literals, text);
+  const due: number[] = [];
+  for (let k = 0; k < hits.length; ) {
+    const lastChar = hits[k] - 1;
+    const lineStart = text.lastIndexOf("\n", lastChar) + 1;
+    let lineEnd = text.indexOf("\n", lastChar);
+    if (lineEnd < 0) lineEnd = text.length;
+    for (; k < hits.length && hits[k] <= lineEnd; k += 2) for (const r of literals.rules[hits[k + 1]]) if (!due.includes(r)) due.push(r);
+    due.sort((a, b) => a - b);
+    for (const r of due) matchInLine(rules[r], block, source, lineStart, lineEnd, out);
+    due.length = 0;
   }
 }
