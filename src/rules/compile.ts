@@ -58,6 +58,12 @@ export interface Anchor {
   /** Possible numbers of tokens between the match start and the anchor's first token. */
   minOffset: number;
   maxOffset: number;
+  /**
+   * When the anchor is not the first element: the elements from the anchor on, with the
+   * one-token elements right before it, which must match `back` tokens before the anchor's
+   * token whatever the start. One check there spares trying every start.
+   */
+  check?: { elems: Elem[]; back: number };
 }
 
 /**
@@ -117,7 +123,7 @@ function compileElems(src: string, where: string, rule: RawRule, classes: Map<st
     }
   };
   check(parsed.elems);
-  indexAlternations(parsed.elems);
+  indexAlternations(parsed.elems, (e) => elementKeys(e, classes));
   if (lengthBounds(parsed.elems, classes)[0] === 0) {
     throw new RuleLoadError(`${where}: the pattern can match nothing at all`, rule.file, rule.lineNumber, rule.id);
   }
@@ -338,54 +344,69 @@ function pathCost(path: string[]): number {
   return path.length > 1 ? Math.max(1, cost / 5) : cost;
 }
 
-/** Candidate anchors of a token rule: literal runs (as one path) and single elements' first keys. */
+/** The tokens an element matches when it always matches exactly one of a few known tokens. */
+function singleTokenKeys(elem: Elem, classes: Map<string, DataClass>): string[] | undefined {
+  if (elem.optional || elem.negate) return undefined;
+  if (elem.kind === "literal" || elem.kind === "regex") return elementKeys(elem, classes);
+  if (elem.kind !== "alt") return undefined;
+  const keys: string[] = [];
+  for (const option of elem.options) {
+    if (option.length !== 1) return undefined;
+    const k = singleTokenKeys(option[0], classes);
+    if (!k) return undefined;
+    keys.push(...k);
+  }
+  return keys;
+}
+
+/** At most this many token paths for one anchor, each at most MAX_PATH_LENGTH tokens long. */
+const MAX_PATHS = 64;
+const MAX_PATH_LENGTH = 4;
+
+/**
+ * Token paths through the elements from `from` that each match one of a few known tokens, as the
+ * product of their keys ("for (that|this) that" gives two paths): one path list per run length.
+ */
+function keyRuns(elems: Elem[], from: number, classes: Map<string, DataClass>): string[][][] {
+  const runs: string[][][] = [];
+  let paths: string[][] = [[]];
+  for (let j = from; j < elems.length && j < from + MAX_PATH_LENGTH; j++) {
+    const keys = singleTokenKeys(elems[j], classes);
+    if (!keys || paths.length * keys.length > MAX_PATHS) break;
+    paths = paths.flatMap((p) => keys.map((k) => [...p, k]));
+    runs.push(paths);
+  }
+  return runs;
+}
+
+/** Candidate anchors of a token rule: runs of known tokens (see keyRuns), and single elements' first keys. */
 function anchorCandidates(elems: Elem[], classes: Map<string, DataClass>): Array<{ at: number; paths: string[][] }> {
   const out: Array<{ at: number; paths: string[][] }> = [];
   for (let i = 0; i < elems.length; i++) {
-    const run: string[] = [];
-    for (let j = i; j < elems.length; j++) {
-      const e = elems[j];
-      if (e.kind !== "literal" || e.optional || e.negate) break;
-      run.push(e.norm);
-    }
-    if (run.length > 0) out.push({ at: i, paths: [run] });
+    for (const paths of keyRuns(elems, i, classes)) out.push({ at: i, paths });
     const keys = elementKeys(elems[i], classes);
-    if (keys && !(run.length === 1 && keys.length === 1)) out.push({ at: i, paths: [...new Set(keys)].map((k) => [k]) });
+    if (keys) out.push({ at: i, paths: [...new Set(keys)].map((k) => [k]) });
     const e = elems[i];
     if (e.kind === "alt" && !e.optional && !e.negate) {
-      const paths = altPaths(e.options, classes);
-      if (paths) out.push({ at: i, paths });
+      const alt = altPaths(e.options, classes);
+      if (alt) out.push({ at: i, paths: alt });
     }
   }
   return out;
 }
 
-/** The literal tokens `elems` starts with. */
-function leadingRun(elems: Elem[]): string[] {
-  const run: string[] = [];
-  for (const e of elems) {
-    if (e.kind !== "literal" || e.optional || e.negate) break;
-    run.push(e.norm);
-  }
-  return run;
-}
-
 /**
- * Paths one of which starts any match of an alternation: each option's leading literal run
- * ("take part" rather than "take"), else its first element's keys; undefined when an option can
- * start with any token.
+ * Paths one of which starts any match of an alternation: each option's longest run of known
+ * tokens ("take part" rather than "take"), else its first element's keys; undefined when an
+ * option can start with any token.
  */
 function altPaths(options: Elem[][], classes: Map<string, DataClass>): string[][] | undefined {
   const paths = new Map<string, string[]>();
   for (const option of options) {
-    const run = leadingRun(option);
-    if (run.length > 0) {
-      paths.set(run.join(" "), run);
-      continue;
-    }
-    const keys = option[0] ? elementKeys(option[0], classes) : undefined;
-    if (!keys) return undefined;
-    for (const k of keys) paths.set(k, [k]);
+    const runs = keyRuns(option, 0, classes);
+    const keys = runs.length > 0 ? undefined : option[0] ? elementKeys(option[0], classes) : undefined;
+    if (runs.length === 0 && !keys) return undefined;
+    for (const path of runs.at(-1) ?? keys!.map((k) => [k])) paths.set(path.join(" "), path);
   }
   return [...paths.values()];
 }
@@ -418,6 +439,12 @@ function insert(root: Map<string, AnchorNode>, path: string[], anchor: Anchor): 
   node!.anchors.push(anchor);
 }
 
+function anchorCheck(elems: Elem[], at: number, classes: Map<string, DataClass>): Anchor["check"] {
+  let from = at;
+  while (from > 0 && !elems[from - 1].optional && lengthBounds([elems[from - 1]], classes).join() === "1,1") from--;
+  return { elems: elems.slice(from), back: at - from };
+}
+
 export function indexRules(rules: CompiledRule[], classes: Map<string, DataClass>): RuleSet {
   const anchors = new Map<string, AnchorNode>();
   const unanchored: Anchor[] = [];
@@ -426,7 +453,7 @@ export function indexRules(rules: CompiledRule[], classes: Map<string, DataClass
     if (rule.kind !== "pattern") continue;
     const best = bestAnchor(rule.elems, classes);
     const [minOffset, maxOffset] = best ? lengthBounds(rule.elems.slice(0, best.at), classes) : [0, 0];
-    const anchor: Anchor = { rule, index: anchorCount++, minOffset, maxOffset };
+    const anchor: Anchor = { rule, index: anchorCount++, minOffset, maxOffset, check: best && best.at > 0 ? anchorCheck(rule.elems, best.at, classes) : undefined };
     if (!best) unanchored.push(anchor);
     else for (const path of best.paths) insert(anchors, path, anchor);
   }

@@ -4,7 +4,7 @@ import { splitSentences } from "../text/sentences.js";
 import { tokenize } from "../text/tokenize.js";
 import type { Anchor, CombinedScanner, CompiledContext, CompiledRule, RegexRule, RuleSet, Scanners, TokenRule } from "./compile.js";
 import { findLiterals, type LiteralIndex } from "./literal-index.js";
-import { allEnds, antecedentKind, matchAt, type Captures, type MatchEnv } from "./match.js";
+import { allEnds, antecedentKind, canMatch, matchAt, type Captures, type MatchEnv } from "./match.js";
 import { resolveOverlaps } from "./resolve.js";
 import { matchCase, renderTemplate, type Capture } from "./template.js";
 
@@ -28,27 +28,31 @@ function lintBlock(block: Block, source: string, ruleSet: RuleSet, out: Finding[
   if (ruleSet.lineScanners.length > 0) matchLines(block, source, ruleSet.lineScanners, out);
 }
 
+/**
+ * Whether a `when` (all parts hold) or `unless` (`any` part holds) context holds around a match.
+ * Parts are tested cheapest first and the test stops as soon as the answer is known.
+ */
 function contextHolds(ctx: CompiledContext, env: MatchEnv, start: number, end: number, previousStart: number, any: boolean): boolean {
-  const results: boolean[] = [];
+  const parts: Array<() => boolean> = [];
+  if (ctx.antecedent) parts.push(() => antecedentKind(env, start, previousStart) === ctx.antecedent);
+  if (ctx.after.length) parts.push(() => ctx.after.some((elems) => canMatch(elems, 0, env, end)));
   if (ctx.before.length) {
-    results.push(
+    parts.push(() =>
       ctx.before.some(({ elems, min, max }) => {
         for (let s = Math.max(env.floor, start - max); s <= start - min; s++) if (allEnds(elems, 0, env, s).includes(start)) return true;
         return false;
       }),
     );
   }
-  if (ctx.after.length) results.push(ctx.after.some((elems) => allEnds(elems, 0, env, end).length > 0));
   if (ctx.sentence.length) {
-    results.push(
+    parts.push(() =>
       ctx.sentence.some((elems) => {
-        for (let s = env.floor; s < env.limit; s++) if (allEnds(elems, 0, env, s).length > 0) return true;
+        for (let s = env.floor; s < env.limit; s++) if (canMatch(elems, 0, env, s)) return true;
         return false;
       }),
     );
   }
-  if (ctx.antecedent) results.push(antecedentKind(env, start, previousStart) === ctx.antecedent);
-  return any ? results.some(Boolean) : results.every(Boolean);
+  return any ? parts.some((holds) => holds()) : parts.every((holds) => holds());
 }
 
 /**
@@ -86,8 +90,9 @@ interface SentenceScope {
 }
 
 /** Tries one rule at every start that puts its anchor at token `i`. */
-function tryAnchor(scope: SentenceScope, { rule, index, minOffset, maxOffset }: Anchor, i: number): void {
+function tryAnchor(scope: SentenceScope, { rule, index, minOffset, maxOffset, check }: Anchor, i: number): void {
   const { env, tried, caps } = scope;
+  if (check && (i - check.back < env.floor || !canMatch(check.elems, 0, env, i - check.back))) return;
   let start = Math.max(env.floor, i - maxOffset);
   if (tried.blockOf[index] === tried.block) start = Math.max(start, tried.last[index] + 1);
   for (; start <= i - minOffset; start++) {

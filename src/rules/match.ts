@@ -138,22 +138,31 @@ function spanText(tokens: Token[], pos: number, length: number): string {
 /** Set at compile time on an alternation whose options are all one plain literal each: their norms. */
 interface AltIndex {
   norms?: Set<string>;
-  /** When every option starts with a literal: the norms an option can start with. */
-  firsts?: Set<string>;
+  /** When every option's first token is one of a known few: the options each token can start. */
+  byFirst?: Map<string, Elem[][]>;
 }
 
 /**
- * Marks the alternations of `elems` (at any depth) whose options are single literals with no case
- * constraint, so that matching one is a set lookup rather than a match of every option.
+ * Indexes the alternations of `elems` (at any depth): options that are all single literals with
+ * no case constraint make matching one a set lookup; when the first tokens of all options are
+ * known (`firstKeys`), only the options that can start with the token at hand are tried.
  */
-export function indexAlternations(elems: Elem[]): void {
+export function indexAlternations(elems: Elem[], firstKeys: (elem: Elem) => string[] | undefined): void {
   for (const e of elems) {
     if (e.kind !== "alt") continue;
     const plain = e.options.every((o) => o.length === 1 && o[0].kind === "literal" && !o[0].optional && !o[0].negate && o[0].caseMod === undefined);
     (e as AltElem & AltIndex).norms = plain ? new Set(e.options.map((o) => (o[0] as LiteralElem).norm)) : undefined;
-    const literalStarts = e.options.every((o) => o.length > 0 && o[0].kind === "literal" && !o[0].optional && !o[0].negate);
-    (e as AltElem & AltIndex).firsts = literalStarts ? new Set(e.options.map((o) => (o[0] as LiteralElem).norm)) : undefined;
-    for (const o of e.options) indexAlternations(o);
+    let byFirst: Map<string, Elem[][]> | undefined = new Map();
+    for (const o of e.options) {
+      const keys = o.length > 0 ? firstKeys(o[0]) : undefined;
+      if (!keys) {
+        byFirst = undefined;
+        break;
+      }
+      for (const k of new Set(keys)) byFirst.set(k, [...(byFirst.get(k) ?? []), o]);
+    }
+    (e as AltElem & AltIndex).byFirst = byFirst;
+    for (const o of e.options) indexAlternations(o, firstKeys);
   }
 }
 
@@ -186,12 +195,13 @@ function positiveSteps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] 
       );
     }
     case "alt": {
-      const { norms, firsts } = elem as AltElem & AltIndex;
+      const { norms, byFirst } = elem as AltElem & AltIndex;
       if (norms !== undefined) return norms.has(env.tokens[pos].norm) ? ONE : NONE;
-      if (firsts !== undefined && !firsts.has(env.tokens[pos].norm)) return NONE;
+      const options = byFirst ? byFirst.get(env.tokens[pos].norm) : elem.options;
+      if (options === undefined) return NONE;
       const seen = new Set<number>();
       const out: Step[] = [];
-      for (const option of elem.options) {
+      for (const option of options) {
         for (const end of allEnds(option, 0, env, pos)) {
           if (!seen.has(end)) {
             seen.add(end);
@@ -222,6 +232,14 @@ export function allEnds(elems: Elem[], i: number, env: MatchEnv, pos: number): n
     for (const end of allEnds(elems, i + 1, env, pos + step.length)) if (!ends.includes(end)) ends.push(end);
   }
   return ends;
+}
+
+/** Whether `elems[i..]` can match from `pos`, with nothing recorded. */
+export function canMatch(elems: Elem[], i: number, env: MatchEnv, pos: number): boolean {
+  if (i === elems.length) return true;
+  const options = steps(elems[i], env, pos);
+  for (let k = 0; k < options.length; k++) if (canMatch(elems, i + 1, env, pos + options[k].length)) return true;
+  return false;
 }
 
 /** Matches `elems[i..]` at `at`, preferring longer elements; fills `caps` on success. */
