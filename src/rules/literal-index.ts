@@ -1,4 +1,4 @@
-import { foldCode } from "./regex-literals.js";
+import { foldedCodes } from "./regex-literals.js";
 
 /**
  * An Aho-Corasick automaton over the required literals of the regex and line rules: one pass
@@ -22,8 +22,9 @@ export function buildLiteralIndex(literals: string[][]): LiteralIndex {
   const symbolOf = new Map<number, number>();
   for (const list of literals) for (const s of list) for (let i = 0; i < s.length; i++) if (!symbolOf.has(s.charCodeAt(i))) symbolOf.set(s.charCodeAt(i), symbolOf.size + 1);
   const width = symbolOf.size + 1;
+  const folded = foldedCodes();
   const symbols = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) symbols[c] = symbolOf.get(foldCode(c)) ?? 0;
+  for (let c = 0; c < 0x10000; c++) symbols[c] = symbolOf.get(folded[c]) ?? 0;
 
   // The trie, with rule sets at the states where a literal ends.
   const goto: Array<Map<number, number>> = [new Map()];

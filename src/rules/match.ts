@@ -159,7 +159,11 @@ export function indexAlternations(elems: Elem[], firstKeys: (elem: Elem) => stri
         byFirst = undefined;
         break;
       }
-      for (const k of new Set(keys)) byFirst.set(k, [...(byFirst.get(k) ?? []), o]);
+      for (const k of new Set(keys)) {
+        const list = byFirst.get(k);
+        if (list) list.push(o);
+        else byFirst.set(k, [o]);
+      }
     }
     (e as AltElem & AltIndex).byFirst = byFirst;
     for (const o of e.options) indexAlternations(o, firstKeys);

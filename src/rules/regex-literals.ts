@@ -9,6 +9,17 @@
  * what a pattern can match, and falls back to "anything" for constructs it does not model.
  */
 
+let foldTable: Uint16Array | undefined;
+
+/** `foldCode` of every UTF-16 code unit, built once. */
+export function foldedCodes(): Uint16Array {
+  if (!foldTable) {
+    foldTable = new Uint16Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) foldTable[c] = foldCode(c);
+  }
+  return foldTable;
+}
+
 /** Lower case as the `i` flag compares, and all ASCII digits as "0", so one literal covers `\d`. */
 export function foldCode(c: number): number {
   if (c >= 48 && c <= 57) return 48;
@@ -184,9 +195,17 @@ function single(code: number): Node {
   return { kind: "char", codes: new Set([foldCode(code)]) };
 }
 
+const weights = new Map<string, number>();
+
 /** How unlikely a folded string is in news text; a literal set is as good as its weakest string. */
 function weight(s: string): number {
-  if (COMMON_WORDS.has(s.trim())) return 1;
+  let w = weights.get(s);
+  if (w === undefined) weights.set(s, (w = computeWeight(s)));
+  return w;
+}
+
+function computeWeight(s: string): number {
+  if (COMMON_PARTS.has(s.trim())) return 1;
   let w = 0;
   for (const ch of s) {
     if (/[a-z]/.test(ch)) w += 1;
@@ -203,9 +222,14 @@ function weight(s: string): number {
   return w;
 }
 
-/** Words so frequent that a literal made of one of them would let the rule run on most lines. */
-const COMMON_WORDS = new Set(
-  "the of and to a in that is was he for it with as his on be at by had not are but from or have an they which one were her all she there would their we him been has when who will more no if out so said what up its about into than them can only other new some could time these two may then do first any my now such like our over also after".split(" "),
+/**
+ * Words so frequent that a literal made of one of them, or of a part of one ("wit" of "with"),
+ * would let the rule run on most lines.
+ */
+const COMMON_PARTS = new Set(
+  "the of and to a in that is was he for it with as his on be at by had not are but from or have an they which one were her all she there would their we him been has when who will more no if out so said what up its about into than them can only other new some could time these two may then do first any my now such like our over also after"
+    .split(" ")
+    .flatMap((word) => [...word].flatMap((_, i) => [...word].map((__, j) => word.slice(i, j + 1)).filter(Boolean))),
 );
 
 /** Literal sets, or the set of every string a node can match when that set is small. */
@@ -220,10 +244,16 @@ const MAX_EXACT = 256;
 /** A literal set weaker than this would trigger the rule on most lines: scan with it instead. */
 export const MIN_WEIGHT = 3;
 
+const scores = new WeakMap<Set<string>, number>();
+
 function score(set: Set<string> | undefined): number {
   if (!set || set.size === 0) return -Infinity;
-  let min = Infinity;
-  for (const s of set) min = Math.min(min, s === "" ? -Infinity : weight(s));
+  let min = scores.get(set);
+  if (min === undefined) {
+    min = Infinity;
+    for (const s of set) min = Math.min(min, s === "" ? -Infinity : weight(s));
+    scores.set(set, min);
+  }
   return min;
 }
 
