@@ -219,6 +219,8 @@ function computeWeight(s: string): number {
     else if (/\p{L}/u.test(ch)) w += 2.5;
     else w += 4;
   }
+  // A figure run into a word ("2e", "15mn", "1er") is rare in English: "1990s" is the exception.
+  if (/0\p{L}/u.test(s) && !/0s\b/.test(s)) w += 1;
   return w;
 }
 
@@ -242,7 +244,7 @@ interface Info {
 
 const MAX_EXACT = 256;
 /** A literal set weaker than this would trigger the rule on most lines: scan with it instead. */
-export const MIN_WEIGHT = 3;
+export const MIN_WEIGHT = 2.5;
 
 const scores = new WeakMap<Set<string>, number>();
 
