@@ -334,14 +334,18 @@ const COMMON_RANK = new Map([...COMMON].map((w, i) => [w, i + 1]));
 function tokenCost(w: string): number {
   const rank = COMMON_RANK.get(w);
   if (rank !== undefined) return 10000 / rank;
-  return /[\p{L}\p{N}]/u.test(w) ? 1 : 5000;
+  return /[\p{L}\p{N}]/u.test(w) ? 1 : 10000;
 }
 
-/** How often a token path is expected to occur: a path with a rare token on it is rare. */
+/**
+ * What a token path costs: the rule is tried as often as the path occurs (a path with a rare token
+ * on it is rare), and the trie is walked one step further at every occurrence of the path's first
+ * token (a twentieth of a try), so "the vertex" costs more than "vertex".
+ */
 function pathCost(path: string[]): number {
   let cost = Infinity;
   for (const w of path) cost = Math.min(cost, tokenCost(w));
-  return path.length > 1 ? Math.max(1, cost / 5) : cost;
+  return path.length > 1 ? Math.max(1, cost / 5) + tokenCost(path[0]) / 20 : cost;
 }
 
 /** The tokens an element matches when it always matches exactly one of a few known tokens. */
