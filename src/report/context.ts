@@ -9,16 +9,36 @@ export interface Located extends Finding {
   endColumn: number;
 }
 
-/** Positions for all findings of a file, computed once (findings of a streamed file come with theirs). */
-export function locate(result: FileResult): { index: LineIndex; findings: Located[] } {
+/** Where a window of a file read in windows starts: offset, 0-based line, and that line's start offset. */
+export interface WindowStart {
+  offset: number;
+  line: number;
+  lineStart: number;
+}
+
+/**
+ * Positions for all findings of a file, computed once (findings of a streamed file come with
+ * theirs). With `window`, the result's text is that window of the file, and offsets and positions
+ * are given in the whole file.
+ */
+export function locate(result: FileResult, window: WindowStart = { offset: 0, line: 0, lineStart: 0 }): { index: LineIndex; findings: Located[] } {
   const index = new LineIndex(result.source.text);
+  // Line 1 of a window continues the file line the window starts in.
+  const column = (line: number, col: number): number => (line === 1 ? col + window.offset - window.lineStart : col);
   return {
     index,
     findings: result.findings.map((f) => {
       if ("line" in f) return f as Located;
       const start = index.position(f.offset);
       const end = index.position(f.offset + f.length);
-      return { ...f, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+      return {
+        ...f,
+        offset: f.offset + window.offset,
+        line: start.line + window.line,
+        column: column(start.line, start.column),
+        endLine: end.line + window.line,
+        endColumn: column(end.line, end.column),
+      };
     }),
   };
 }

@@ -46,8 +46,44 @@ export function jsonTail(files: number): string {
 
 /** One file of the report, findings located and converted, as the files list indents it. */
 export function jsonFileEntry(result: FileResult): string {
-  const entry = { path: displayPath(result.path), findings: locate(result).findings.map(jsonFinding) };
-  return "    " + JSON.stringify(entry, null, 2).replace(/\n/g, "\n    ");
+  let text = "";
+  const writer = new JsonFileWriter((part) => (text += part));
+  writer.open(result.path);
+  writer.findings(locate(result).findings);
+  writer.close();
+  return text;
+}
+
+/** The per-rule members of a finding, rendered once per rule: most of a finding's text. */
+interface RenderedHead {
+  finding: Located;
+  text: string;
+}
+const heads = new Map<string, RenderedHead>();
+
+const member = (pad: string, key: string, value: unknown): string => (value === undefined ? "" : `${pad}${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
+
+/**
+ * `JSON.stringify(jsonFinding(f), null, 2)` with every line after the first indented by `pad`,
+ * character for character, without building the object: the JSON report of a large file holds
+ * hundreds of thousands of findings.
+ */
+function findingText(f: Located, pad: string): string {
+  const inner = `${pad}  `;
+  let head = heads.get(f.ruleId);
+  const same = head && head.finding.message === f.message && head.finding.explanation === f.explanation && head.finding.category === f.category && head.finding.severity === f.severity;
+  if (!head || !same) {
+    const text = member(inner, "ruleId", f.ruleId) + member(inner, "category", f.category) + member(inner, "severity", f.severity) + member(inner, "message", f.message) + member(inner, "explanation", f.explanation);
+    head = { finding: f, text };
+    heads.set(f.ruleId, head);
+  }
+  const suggestions =
+    f.suggestions.length === 0 ? "[]" : `[\n${f.suggestions.map((s) => `${inner}  ${JSON.stringify(s)}`).join(",\n")}\n${inner}]`;
+  return (
+    `{\n${head.text}${inner}"offset": ${f.offset},\n${inner}"length": ${f.length},\n${inner}"line": ${f.line},\n${inner}"column": ${f.column},\n` +
+    `${inner}"endLine": ${f.endLine},\n${inner}"endColumn": ${f.endColumn},\n${inner}"text": ${JSON.stringify(f.text)},\n` +
+    `${inner}"suggestions": ${suggestions},\n${inner}"fix": ${JSON.stringify(f.fix)}\n${pad}}`
+  );
 }
 
 /** A file's entry written as its findings arrive: open, then batches of findings, then close. */
@@ -62,7 +98,7 @@ export class JsonFileWriter {
   findings(batch: Located[]): void {
     if (batch.length === 0) return;
     let text = "";
-    for (const f of batch) text += `${this.count++ === 0 ? "\n" : ",\n"}        ${JSON.stringify(jsonFinding(f), null, 2).replace(/\n/g, "\n        ")}`;
+    for (const f of batch) text += `${this.count++ === 0 ? "\n" : ",\n"}        ${findingText(f, "        ")}`;
     this.write(text);
   }
 

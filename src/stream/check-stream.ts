@@ -13,16 +13,7 @@ import { plainWindows } from "../text/stream.js";
 export async function* plainStreamFindings(path: string, ruleSet: RuleSet, windowChars?: number, chunkBytes?: number): AsyncGenerator<Located[]> {
   for await (const window of plainWindows(path, windowChars, chunkBytes)) {
     const source = { path, text: window.text, bom: false, type: "text" as const };
-    // Line 1 of the window continues the file line the window starts in.
-    const column = (line: number, col: number): number => (line === 1 ? col + window.offset - window.lineStart : col);
-    yield locate({ path, source, findings: lintFile(source, ruleSet) }).findings.map((f) => ({
-      ...f,
-      offset: f.offset + window.offset,
-      line: f.line + window.line,
-      column: column(f.line, f.column),
-      endLine: f.endLine + window.line,
-      endColumn: column(f.endLine, f.endColumn),
-    }));
+    yield locate({ path, source, findings: lintFile(source, ruleSet) }, window).findings;
   }
 }
 
