@@ -1,10 +1,14 @@
 import type { Token } from "../types.js";
 import { normalize, tokenize } from "../text/tokenize.js";
 
-/** One entry of a word class: its tokens as written (for `:exact`/`:miscased` and `${n:canonical}`). */
+/**
+ * One entry of a word class: its tokens as written (for `:exact`/`:miscased` and `${n:canonical}`).
+ * With its length in tokens, an entry is also the match step it gives, so matching allocates none.
+ */
 export interface ClassEntry {
   norms: string[];
   written: string[];
+  length: number;
 }
 
 /** A word class read from data: entries by their first token, plus whole-token regexes. */
@@ -27,7 +31,7 @@ export function buildClass(name: string, entries: string[]): DataClass {
     }
     const tokens = tokenize(entry);
     if (tokens.length === 0) continue;
-    const item: ClassEntry = { norms: tokens.map((t) => t.norm), written: tokens.map((t) => t.text.replace(/’/g, "'")) };
+    const item: ClassEntry = { norms: tokens.map((t) => t.norm), written: tokens.map((t) => t.text.replace(/’/g, "'")), length: tokens.length };
     const list = cls.byFirst.get(item.norms[0]);
     if (list) list.push(item);
     else cls.byFirst.set(item.norms[0], [item]);
@@ -38,23 +42,30 @@ export function buildClass(name: string, entries: string[]): DataClass {
   return cls;
 }
 
-const NO_MATCH: ReadonlyArray<{ length: number; entry?: ClassEntry }> = [];
+/** A match of a data class: its length in tokens, and the entry's written tokens when an entry matched (not a regex). */
+export interface ClassMatch {
+  length: number;
+  written?: string[];
+}
 
-/** Entries of a data class that match at `pos`, longest first, with the entry that matched. */
-export function dataClassMatches(cls: DataClass, tokens: Token[], pos: number, limit: number): ReadonlyArray<{ length: number; entry?: ClassEntry }> {
+const NO_MATCH: readonly ClassMatch[] = [];
+const REGEX_MATCH: readonly ClassMatch[] = [{ length: 1 }];
+
+/** Entries of a data class that match at `pos`, longest first. */
+export function dataClassMatches(cls: DataClass, tokens: Token[], pos: number, limit: number): readonly ClassMatch[] {
   const first = tokens[pos];
   const candidates = cls.byFirst.get(first.norm);
   // Most tokens are in no class: answer them without allocating.
   if (candidates === undefined && cls.regexes.length === 0) return NO_MATCH;
-  const out: Array<{ length: number; entry?: ClassEntry }> = [];
+  const out: ClassMatch[] = [];
   for (const entry of candidates ?? []) {
-    const n = entry.norms.length;
+    const n = entry.length;
     if (pos + n > limit) continue;
     let ok = true;
     for (let k = 1; k < n && ok; k++) ok = tokens[pos + k].norm === entry.norms[k];
-    if (ok) out.push({ length: n, entry });
+    if (ok) out.push(entry);
   }
-  if (out.length === 0) for (const re of cls.regexes) if (re.test(first.text)) return [{ length: 1 }];
+  if (out.length === 0) for (const re of cls.regexes) if (re.test(first.text)) return REGEX_MATCH;
   return out;
 }
 

@@ -110,7 +110,7 @@ function tryAnchor(scope: SentenceScope, { rule, index, minOffset, maxOffset, ch
 function matchTokens(block: Block, tokens: Token[], source: string, ruleSet: RuleSet, out: Finding[]): void {
   const sentences = splitSentences(block.text, tokens);
   const tried = triedStarts(ruleSet);
-  const caps: Captures = { spans: [], entries: [] };
+  const caps: Captures = { spans: [], written: [] };
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si];
     const env: MatchEnv = { tokens, floor: sentence.start, limit: sentence.end, classes: ruleSet.classes };
@@ -139,8 +139,7 @@ function tokenFinding(rule: TokenRule, block: Block, tokens: Token[], caps: Capt
   const capture = (n: number): Capture => {
     if (n === 0) return { text: spanText(first, last) };
     const span = caps.spans[n - 1];
-    const entry = caps.entries[n - 1];
-    return { text: span ? spanText(span[0], span[1]) : "", canonical: entry?.written.join(" ") };
+    return { text: span ? spanText(span[0], span[1]) : "", canonical: caps.written[n - 1]?.join(" ") };
   };
   return makeFinding(rule, block, source, blockStart, blockEnd, capture);
 }

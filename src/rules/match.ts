@@ -1,6 +1,6 @@
 import type { Token } from "../types.js";
 import type { AltElem, CaseMod, Elem, LiteralElem } from "./pattern.js";
-import { dataClassMatches, isCapitalized, nameLengths, type ClassEntry, type DataClass } from "./classes.js";
+import { dataClassMatches, isCapitalized, nameLengths, type ClassMatch, type DataClass } from "./classes.js";
 
 /** Where a pattern may match: the block's tokens, bounded to one sentence. */
 export interface MatchEnv {
@@ -10,22 +10,34 @@ export interface MatchEnv {
   classes: Map<string, DataClass>;
 }
 
-/** A successful top-level match: token spans per element, and class entries where one matched. */
+/** A successful top-level match: token spans per element, and the written class entry where one matched. */
 export interface Captures {
   spans: Array<[number, number]>;
-  entries: Array<ClassEntry | undefined>;
+  written: Array<string[] | undefined>;
 }
 
-interface Step {
-  length: number;
-  entry?: ClassEntry;
-}
+/** One way an element can match: its length in tokens (a class entry is its own step). */
+type Step = ClassMatch;
 
 /** The step lists of single-token elements, shared so that trying a rule allocates nothing. */
 const NONE: readonly Step[] = [];
 const ONE: readonly Step[] = [{ length: 1 }];
 const ZERO: readonly Step[] = [{ length: 0 }];
 const ONE_OR_ZERO: readonly Step[] = [{ length: 1 }, { length: 0 }];
+/** Shared steps by length, and shared one-step lists, for results built from lengths. */
+const STEP_OF_LENGTH: readonly Step[] = Array.from({ length: 64 }, (_, length) => (length === 0 ? ZERO[0] : length === 1 ? ONE[0] : { length }));
+const stepOf = (length: number): Step => STEP_OF_LENGTH[length] ?? { length };
+const ONE_STEP_OF_LENGTH: ReadonlyArray<readonly Step[]> = STEP_OF_LENGTH.map((step) => (step === ONE[0] ? ONE : step === ZERO[0] ? ZERO : [step]));
+
+/** `steps` with a step of `length` added unless one is there: no new list while there is one step. */
+function withLength(steps: readonly Step[], length: number): readonly Step[] {
+  if (steps === NONE) return ONE_STEP_OF_LENGTH[length] ?? [stepOf(length)];
+  for (let k = 0; k < steps.length; k++) if (steps[k].length === length) return steps;
+  // Lists of two or more steps are this function's own; a one-step list may be shared.
+  const out = steps.length === 1 ? [steps[0]] : (steps as Step[]);
+  out.push(stepOf(length));
+  return out;
+}
 const ONE_TOKEN: readonly number[] = [1];
 const NO_TOKEN: readonly number[] = [];
 
@@ -171,6 +183,8 @@ export function indexAlternations(elems: Elem[], firstKeys: (elem: Elem) => stri
 }
 
 /** Every way `elem` can match at `pos` (`pos` < limit), ignoring `optional` and `negate`, longest first. */
+const longestFirst = (a: Step, b: Step): number => b.length - a.length;
+
 function positiveSteps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] {
   switch (elem.kind) {
     case "literal": {
@@ -185,35 +199,30 @@ function positiveSteps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] 
         const lengths = builtin(env, pos);
         if (lengths === NO_TOKEN) return NONE;
         if (lengths === ONE_TOKEN) return pos + 1 <= env.limit && caseHolds(elem.caseMod, env.tokens[pos].text, undefined) ? ONE : NONE;
-        return lengths
-          .filter((n) => pos + n <= env.limit && caseHolds(elem.caseMod, spanText(env.tokens, pos, n), undefined))
-          .map((length) => ({ length }));
+        const out: Step[] = [];
+        for (const n of lengths) if (pos + n <= env.limit && caseHolds(elem.caseMod, spanText(env.tokens, pos, n), undefined)) out.push(stepOf(n));
+        return out;
       }
       const cls = env.classes.get(elem.name);
       if (!cls) return NONE;
       const matches = dataClassMatches(cls, env.tokens, pos, env.limit);
       if (matches.length === 0) return NONE;
       if (elem.caseMod === undefined) return matches;
-      return matches.filter((m) =>
-        caseHolds(elem.caseMod, spanText(env.tokens, pos, m.length), m.entry ? m.entry.written.join(" ") : undefined),
-      );
+      const holds = (m: Step): boolean => caseHolds(elem.caseMod, spanText(env.tokens, pos, m.length), m.written?.join(" "));
+      return matches.every(holds) ? matches : matches.filter(holds);
     }
     case "alt": {
       const { norms, byFirst } = elem as AltElem & AltIndex;
       if (norms !== undefined) return norms.has(env.tokens[pos].norm) ? ONE : NONE;
       const options = byFirst ? byFirst.get(env.tokens[pos].norm) : elem.options;
       if (options === undefined) return NONE;
-      const seen = new Set<number>();
-      const out: Step[] = [];
+      let out: readonly Step[] = NONE;
       for (const option of options) {
-        for (const end of allEnds(option, 0, env, pos)) {
-          if (!seen.has(end)) {
-            seen.add(end);
-            out.push({ length: end - pos });
-          }
-        }
+        // A one-element option needs no list of ends: its steps are its lengths.
+        if (option.length === 1) for (const step of steps(option[0], env, pos)) out = withLength(out, step.length);
+        else for (const end of allEnds(option, 0, env, pos)) out = withLength(out, end - pos);
       }
-      return out.sort((a, b) => b.length - a.length);
+      return out.length > 1 ? (out as Step[]).sort(longestFirst) : out;
     }
   }
 }
@@ -255,7 +264,7 @@ function matchFrom(elems: Elem[], i: number, env: MatchEnv, at: number, caps: Ca
     const end = matchFrom(elems, i + 1, env, at + step.length, caps);
     if (end >= 0) {
       caps.spans[i] = [at, at + step.length];
-      caps.entries[i] = step.entry;
+      caps.written[i] = step.written;
       return end;
     }
   }

@@ -7,18 +7,35 @@ const ABBREVIATIONS = new Set([
   "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig",
   "approx", "dept", "est", "min", "max", "vol", "p", "pp", "ed", "cf", "e.g", "i.e", "al",
 ]);
-const TERMINAL = new Set([".", "!", "?", "…"]);
-const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "»"]);
 
-function startsUpper(token: Token): boolean {
-  const c = token.text[0];
-  return c !== c.toLowerCase() || token.kind === "number" || /^["“«‘(\[–—-]/.test(token.text);
+/** Whether a token is a mark that may end a sentence: ".", "!", "?" or "…". Char codes, not a Set: this runs at every token. */
+function isTerminal(text: string): boolean {
+  if (text.length !== 1) return false;
+  const c = text.charCodeAt(0);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
 
-/** Whether text[from, to) holds a line break, without copying it (this runs between every two tokens). */
-function hasNewline(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
-  return false;
+/** Whether a token is a closing quote or bracket that may follow a terminal mark: " ” ’ ' ) ] » */
+function isCloser(text: string): boolean {
+  if (text.length !== 1) return false;
+  const c = text.charCodeAt(0);
+  return c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93 || c === 0xbb;
+}
+
+/** Whether a token may start a sentence: a capital, a number, or an opening quote, bracket or dash: " “ « ‘ ( [ – — - */
+function startsUpper(token: Token): boolean {
+  if (token.kind === "number") return true;
+  const c = token.text.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || c === 34 || c === 40 || c === 45 || c === 91;
+  if (c === 0x201c || c === 0xab || c === 0x2018 || c === 0x2013 || c === 0x2014) return true;
+  const first = token.text[0];
+  return first !== first.toLowerCase();
+}
+
+/** The first line break in text at or after `from`, or text.length. */
+function lineBreakFrom(text: string, from: number): number {
+  const at = text.indexOf("\n", from);
+  return at < 0 ? text.length : at;
 }
 
 /**
@@ -30,12 +47,14 @@ function hasNewline(text: string, from: number, to: number): boolean {
 export function splitSentences(text: string, tokens: Token[]): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
+  /** The first line break after the current token: found once per line rather than looked for between every two tokens. */
+  let lineBreak = -1;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     let end = -1;
-    if (TERMINAL.has(token.text)) {
+    if (isTerminal(token.text)) {
       let j = i + 1;
-      while (j < tokens.length && CLOSERS.has(tokens[j].text) && !tokens[j].spaceBefore) j++;
+      while (j < tokens.length && isCloser(tokens[j].text) && !tokens[j].spaceBefore) j++;
       const next = tokens[j];
       const prev = tokens[i - 1];
       const abbreviation =
@@ -44,7 +63,8 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
       if (!next || (startsUpper(next) && !abbreviation)) end = j;
     } else {
       const next = tokens[i + 1];
-      if (next && hasNewline(text, token.end, next.start) && !/^[,;:(–—-]$/.test(token.text) && startsUpper(next)) {
+      if (lineBreak < token.end) lineBreak = lineBreakFrom(text, token.end);
+      if (next && lineBreak < next.start && !/^[,;:(–—-]$/.test(token.text) && startsUpper(next)) {
         end = i + 1;
       }
     }
