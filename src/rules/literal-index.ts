@@ -11,7 +11,11 @@ export interface LiteralIndex {
   width: number;
   /** Transitions; 16-bit while the automaton has fewer than 65,536 states, to stay in cache. */
   next: Uint16Array | Int32Array;
-  /** Per state: index into `rules` of the rules whose literal ends here, or -1. */
+  /**
+   * States where some literal ends are numbered from `firstOutput` on, so that reading a character
+   * costs one comparison when nothing ends; `output[state - firstOutput]` indexes `rules`.
+   */
+  firstOutput: number;
   output: Int32Array;
   /** Rule numbers (into the caller's list), ascending. */
   rules: number[][];
@@ -48,7 +52,7 @@ export function buildLiteralIndex(literals: string[][]): LiteralIndex {
   });
 
   // Breadth first: fail links, full transitions, and outputs inherited along fail links.
-  const next = goto.length < 0x10000 ? new Uint16Array(goto.length * width) : new Int32Array(goto.length * width);
+  const next = new Int32Array(goto.length * width);
   const fail = new Int32Array(goto.length);
   const queue: number[] = [];
   for (let sym = 0; sym < width; sym++) {
@@ -69,28 +73,36 @@ export function buildLiteralIndex(literals: string[][]): LiteralIndex {
       }
     }
   }
-  const output = new Int32Array(goto.length).fill(-1);
+  // Renumber: states where nothing ends first, then the others.
+  const order = [...goto.keys()].sort((a, b) => Number(ending[a].size > 0) - Number(ending[b].size > 0) || a - b);
+  const renamed = new Int32Array(goto.length);
+  order.forEach((state, i) => (renamed[state] = i));
+  const firstOutput = order.findIndex((state) => ending[state].size > 0);
+  const table = goto.length < 0x10000 ? new Uint16Array(next.length) : new Int32Array(next.length);
+  order.forEach((state, i) => {
+    for (let sym = 0; sym < width; sym++) table[i * width + sym] = renamed[next[state * width + sym]];
+  });
   const rules: number[][] = [];
   const shared = new Map<string, number>();
-  ending.forEach((set, state) => {
-    if (set.size === 0) return;
-    const list = [...set].sort((a, b) => a - b);
+  const output = new Int32Array(firstOutput < 0 ? 0 : goto.length - firstOutput);
+  order.forEach((state, i) => {
+    if (ending[state].size === 0) return;
+    const list = [...ending[state]].sort((a, b) => a - b);
     const key = list.join(",");
     if (!shared.has(key)) shared.set(key, rules.push(list) - 1);
-    output[state] = shared.get(key)!;
+    output[i - firstOutput] = shared.get(key)!;
   });
-  return { symbols, width, next, output, rules };
+  return { symbols, width, next: table, firstOutput: firstOutput < 0 ? goto.length : firstOutput, output, rules };
 }
 
 /** Every literal occurrence in `text`, as flat pairs: end offset (exclusive), index into `rules`. */
 export function findLiterals(index: LiteralIndex, text: string): number[] {
-  const { symbols, width, next, output } = index;
+  const { symbols, width, next, firstOutput, output } = index;
   const hits: number[] = [];
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     state = next[state * width + symbols[text.charCodeAt(i)]];
-    const out = output[state];
-    if (out >= 0) hits.push(i + 1, out);
+    if (state >= firstOutput) hits.push(i + 1, output[state - firstOutput]);
   }
   return hits;
 }
