@@ -339,13 +339,14 @@ function tokenCost(w: string): number {
 
 /**
  * What a token path costs: the rule is tried as often as the path occurs (a path with a rare token
- * on it is rare), and the trie is walked one step further at every occurrence of the path's first
- * token (a twentieth of a try), so "the vertex" costs more than "vertex".
+ * on it is rare, and each further token makes it rarer still), and the trie is walked one step
+ * further at every occurrence of the path's first token (a twentieth of a try), so "the vertex"
+ * costs more than "vertex", and "second vertex" less.
  */
 function pathCost(path: string[]): number {
   let cost = Infinity;
   for (const w of path) cost = Math.min(cost, tokenCost(w));
-  return path.length > 1 ? Math.max(1, cost / 5) + tokenCost(path[0]) / 20 : cost;
+  return path.length > 1 ? cost / 5 ** (path.length - 1) + tokenCost(path[0]) / 20 : cost;
 }
 
 /** The tokens an element matches when it always matches exactly one of a few known tokens. */
