@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
@@ -156,8 +156,9 @@ export function compiledCachePath(language: string): string {
 
 const KEY_BYTES = 64;
 
-function compiledKey(language: string): string {
-  const hash = createHash("sha256").update(rulesDigest(builtinRulesetDir(`${language}-en`)));
+/** What a compiled set depends on: the built-in YAML, the code that compiles and reads it, and `extra` (user rules, settings). */
+function compiledKey(language: string, extra = ""): string {
+  const hash = createHash("sha256").update(rulesDigest(builtinRulesetDir(`${language}-en`))).update(extra);
   for (const dir of [HERE, join(HERE, "..", "text")]) {
     for (const file of readdirSync(dir).filter((f) => /\.[jt]s$/.test(f)).sort()) hash.update(file).update("\0").update(readFileSync(join(dir, file))).update("\0");
   }
@@ -208,20 +209,52 @@ export function shareEqualParts<T>(root: T): T {
   return visit(root)[0] as T;
 }
 
-/** Writes the compiled built-in rule set (build step only). */
-export function writeCompiledBuiltin(language: string, ruleSet: RuleSet): void {
-  writeFileSync(compiledCachePath(language), Buffer.concat([Buffer.from(compiledKey(language), "latin1"), serialize(shareEqualParts(ruleSet))]));
+/** Writes a compiled rule set under its key, atomically. */
+function writeCompiled(path: string, key: string, ruleSet: RuleSet): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat([Buffer.from(key, "latin1"), serialize(shareEqualParts(ruleSet))]));
+  renameSync(tmp, path);
 }
 
-/** The compiled built-in rule set, when the build left one that is still current. */
-export function readCompiledBuiltin(language: string): RuleSet | undefined {
-  const path = compiledCachePath(language);
+/** The compiled rule set at `path`, when it was written under `key`. */
+function readCompiled(path: string, key: string): RuleSet | undefined {
   if (!existsSync(path)) return undefined;
   try {
     const bytes = readFileSync(path);
-    if (bytes.subarray(0, KEY_BYTES).toString("latin1") !== compiledKey(language)) return undefined;
+    if (bytes.subarray(0, KEY_BYTES).toString("latin1") !== key) return undefined;
     return deserialize(bytes.subarray(KEY_BYTES)) as RuleSet;
   } catch {
     return undefined;
   }
+}
+
+/** Writes the compiled built-in rule set (build step only). */
+export function writeCompiledBuiltin(language: string, ruleSet: RuleSet): void {
+  writeCompiled(compiledCachePath(language), compiledKey(language), ruleSet);
+}
+
+/** The compiled built-in rule set, when the build left one that is still current. */
+export function readCompiledBuiltin(language: string): RuleSet | undefined {
+  return readCompiled(compiledCachePath(language), compiledKey(language));
+}
+
+/**
+ * A compiled set of built-in and user rules (or built-in rules with settings), cached in
+ * `folder` under a name derived from `extra`, which must identify the user rules and settings;
+ * the key also covers the built-in rules and the code. Writes that fail only cost time.
+ */
+export function compiledCache(folder: string, language: string, extra: string): { read(): RuleSet | undefined; write(ruleSet: RuleSet): void } {
+  const key = compiledKey(language, extra);
+  const path = join(folder, `${createHash("sha256").update(extra).digest("hex")}.compiled.bin`);
+  return {
+    read: () => readCompiled(path, key),
+    write: (ruleSet) => {
+      try {
+        mkdirSync(folder, { recursive: true });
+        writeCompiled(path, key, ruleSet);
+      } catch {
+        // A read-only cache folder only costs time.
+      }
+    },
+  };
 }

@@ -27,12 +27,18 @@ export interface UserRules {
   remember(): void;
 }
 
-export async function loadUserRules(paths: string[], builtinClasses: RawClasses, base = process.cwd()): Promise<UserRules> {
+/** A digest of everything the verification of user rule files depends on. */
+export function userRulesDigest(paths: string[], builtinClasses: RawClasses, base = process.cwd()): string {
   const hash = createHash("sha256").update(VERSION).update(JSON.stringify(builtinClasses));
   for (const path of paths) {
     for (const file of ruleFiles(path)) hash.update("\0").update(relative(base, file)).update("\0").update(readFileSync(file));
   }
-  const entry = join(cacheDir(), `${hash.digest("hex")}.json`);
+  return hash.digest("hex");
+}
+
+/** The user rule files whose `userRulesDigest` is `digest`. */
+export async function loadUserRules(paths: string[], digest: string, base = process.cwd()): Promise<UserRules> {
+  const entry = join(cacheDir(), `${digest}.json`);
   try {
     return { raw: JSON.parse(readFileSync(entry, "utf8")) as RawRuleSet, verified: true, remember: () => undefined };
   } catch {
