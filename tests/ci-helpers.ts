@@ -41,7 +41,7 @@ export async function runCli(argv: string[], options: { cwd: string; env?: Recor
   let stdout = "";
   let stderr = "";
   const io: Io = {
-    stdout: (t) => void (stdout += t),
+    stdout: (t) => void (stdout += typeof t === "string" ? t : Buffer.from(t).toString("utf8")),
     stderr: (t) => void (stderr += t),
     readStdin: async () => Buffer.from(options.stdin ?? "", "utf8"),
     cwd: options.cwd,

@@ -17,7 +17,7 @@ const JSONL = join(FIXTURES, "segments.jsonl");
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => Buffer.alloc(0), cwd: ROOT, env: {}, isTTY: false };
+  const io: Io = { stdout: (t) => (stdout += typeof t === "string" ? t : Buffer.from(t).toString("utf8")), stderr: (t) => (stderr += t), readStdin: async () => Buffer.alloc(0), cwd: ROOT, env: {}, isTTY: false };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }

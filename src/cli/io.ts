@@ -1,6 +1,7 @@
 /** What the CLI may touch of the outside world; tests pass their own. */
 export interface Io {
-  stdout(text: string): void;
+  /** Text, or UTF-8 bytes as a worker hands them over (moved, not copied). */
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
   readStdin(): Promise<Buffer>;
   /** Standard input as it arrives, for streaming modes (`check --jsonl -`); else readStdin is used. */

@@ -19,7 +19,8 @@ import { filterSeverity, SEVERITY_RANK, tallyOf, type InputFile, type SeverityTa
 
 /** A file's rendered entry and its findings by severity; or, for a file to read in windows, deferred to the main thread. */
 export interface JsonEntry {
-  chunk?: string;
+  /** The entry's text; UTF-8 bytes when a worker rendered it (see WorkerPool). */
+  chunk?: string | Uint8Array;
   tally?: SeverityTally;
   deferred?: boolean;
 }

@@ -61,7 +61,15 @@ function serve(setup: WorkerSetup): void {
       const input = e instanceof InputError || e instanceof RuleLoadError;
       reply = { id, error: { message: (e as Error).message, input } };
     }
-    port.postMessage(reply);
+    // A JSON entry goes back as UTF-8 bytes whose buffer is moved, not copied: as a string it would
+    // be copied into the main thread's heap, and collecting those copies cost that thread more
+    // than a worker saved it.
+    const entry = reply.result as JsonEntry | undefined;
+    if (typeof entry?.chunk === "string") {
+      const bytes = new TextEncoder().encode(entry.chunk);
+      entry.chunk = bytes;
+      port.postMessage(reply, [bytes.buffer]);
+    } else port.postMessage(reply);
   });
 }
 

@@ -29,6 +29,7 @@ function runSettings(opts: CheckOptions, config: Config): RunSettings {
   const streamable = opts.format === "json" && !opts.baseline && !opts.writeBaseline && !opts.changedSince && !reportUnusedDisables;
   return {
     jobs: opts.jobs ?? defaultJobs(),
+    jobsGiven: opts.jobs !== undefined,
     load: loadOptionsFor(opts, config),
     lint: { reportUnusedDisables, streamable },
     jsonl: { idField: opts.idField ?? "id", textField: opts.textField ?? "text", minSeverity: opts.minSeverity, reportUnusedDisables },
@@ -93,7 +94,7 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
     .addOption(new Option("--write-baseline <file>", "record today's findings in a baseline file, report nothing, exit 0").conflicts("baseline"))
     .option("--changed-since <ref>", "report only findings on lines changed since a git ref (pull-request mode)")
     .option("--report-unused-disables", "report mtlint-disable directives that silence nothing, as warnings")
-    .option("--jobs <n>", "worker threads for many files or --jsonl (default: the number of cores)", positiveNumber)
+    .option("--jobs <n>", "threads for many files or --jsonl (default: the number of cores, for 16 MB of input or more per thread)", positiveNumber)
     .option("--jsonl", "read JSON records, one a line, from standard input (-); write one line of findings per record")
     .option("--id-field <name>", "with --jsonl: the field that identifies a record", "id")
     .option("--text-field <name>", "with --jsonl: the field that holds the text", "text")
