@@ -61,11 +61,16 @@ function transform(capture: Capture, how: Transform | undefined): string {
   }
 }
 
+const SPACE_BEFORE_MARK = / [,.;:!?]/;
+
 /** Fills a template; empty optional captures leave no double spaces behind. */
 export function renderTemplate(template: Template, capture: (index: number) => Capture): string {
   let out = "";
   for (const part of template.parts) out += typeof part === "string" ? part : transform(capture(part.index), part.transform);
-  return out.replace(/ {2,}/g, " ").replace(/ ([,.;:!?])/g, (m, p: string, offset: number) => (offset === 0 ? m : p)).trim();
+  // Most suggestions need neither clean-up: test before replacing (this runs for every finding).
+  if (out.includes("  ")) out = out.replace(/ {2,}/g, " ");
+  if (SPACE_BEFORE_MARK.test(out)) out = out.replace(/ ([,.;:!?])/g, (m, p: string, offset: number) => (offset === 0 ? m : p));
+  return out.trim();
 }
 
 /**
@@ -75,6 +80,10 @@ export function renderTemplate(template: Template, capture: (index: number) => C
  */
 export function matchCase(original: string, replacement: string): string {
   if (!replacement) return replacement;
+  // The usual case, decided without a regular expression: a lowercase first letter is neither a
+  // shout nor a capital to carry over.
+  const c = original.charCodeAt(0);
+  if (c >= 97 && c <= 122) return replacement;
   // Only a run of several capitalised words is a shout; a single "UN" or "ONU" is an acronym.
   const letters = original.replace(/[^\p{L}\s]/gu, "").trim();
   if (/\s/.test(letters) && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
