@@ -7,7 +7,8 @@ import { normalize, tokenize } from "../text/tokenize.js";
  */
 export interface ClassEntry {
   norms: string[];
-  written: string[];
+  /** The entry's tokens as written, one space between (apostrophes as "'"). */
+  written: string;
   length: number;
 }
 
@@ -31,7 +32,7 @@ export function buildClass(name: string, entries: string[]): DataClass {
     }
     const tokens = tokenize(entry);
     if (tokens.length === 0) continue;
-    const item: ClassEntry = { norms: tokens.map((t) => t.norm), written: tokens.map((t) => t.text.replace(/’/g, "'")), length: tokens.length };
+    const item: ClassEntry = { norms: tokens.map((t) => t.norm), written: tokens.map((t) => t.text.replace(/’/g, "'")).join(" "), length: tokens.length };
     const list = cls.byFirst.get(item.norms[0]);
     if (list) list.push(item);
     else cls.byFirst.set(item.norms[0], [item]);
@@ -42,10 +43,10 @@ export function buildClass(name: string, entries: string[]): DataClass {
   return cls;
 }
 
-/** A match of a data class: its length in tokens, and the entry's written tokens when an entry matched (not a regex). */
+/** A match of a data class: its length in tokens, and the entry as written when an entry matched (not a regex). */
 export interface ClassMatch {
   length: number;
-  written?: string[];
+  written?: string;
 }
 
 const NO_MATCH: readonly ClassMatch[] = [];

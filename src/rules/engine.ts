@@ -139,7 +139,7 @@ function tokenFinding(rule: TokenRule, block: Block, tokens: Token[], caps: Capt
   const capture = (n: number): Capture => {
     if (n === 0) return { text: spanText(first, last) };
     const span = caps.spans[n - 1];
-    return { text: span ? spanText(span[0], span[1]) : "", canonical: caps.written[n - 1]?.join(" ") };
+    return { text: span ? spanText(span[0], span[1]) : "", canonical: caps.written[n - 1] };
   };
   return makeFinding(rule, block, source, blockStart, blockEnd, capture);
 }

@@ -13,7 +13,7 @@ export interface MatchEnv {
 /** A successful top-level match: token spans per element, and the written class entry where one matched. */
 export interface Captures {
   spans: Array<[number, number]>;
-  written: Array<string[] | undefined>;
+  written: Array<string | undefined>;
 }
 
 /** One way an element can match: its length in tokens (a class entry is its own step). */
@@ -123,6 +123,9 @@ export function antecedentKind(env: MatchEnv, pos: number, previousStart: number
   return scan(env.floor, pos, true) ?? (previousStart < env.floor ? scan(previousStart, env.floor, false) : undefined) ?? "unknown";
 }
 
+/** Text with typographic apostrophes as "'", as written entries and literals hold them. */
+const asWritten = (text: string): string => (text.includes("’") ? text.replace(/’/g, "'") : text);
+
 function caseHolds(mod: CaseMod | undefined, text: string, written: string | undefined): boolean {
   switch (mod) {
     case undefined:
@@ -134,9 +137,9 @@ function caseHolds(mod: CaseMod | undefined, text: string, written: string | und
     case "cap":
       return isCapitalized(text);
     case "exact":
-      return written === undefined || text.replace(/’/g, "'") === written;
+      return written === undefined || asWritten(text) === written;
     case "miscased":
-      return written !== undefined && text.replace(/’/g, "'") !== written;
+      return written !== undefined && asWritten(text) !== written;
   }
 }
 
@@ -208,7 +211,7 @@ function positiveSteps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] 
       const matches = dataClassMatches(cls, env.tokens, pos, env.limit);
       if (matches.length === 0) return NONE;
       if (elem.caseMod === undefined) return matches;
-      const holds = (m: Step): boolean => caseHolds(elem.caseMod, spanText(env.tokens, pos, m.length), m.written?.join(" "));
+      const holds = (m: Step): boolean => caseHolds(elem.caseMod, spanText(env.tokens, pos, m.length), m.written);
       return matches.every(holds) ? matches : matches.filter(holds);
     }
     case "alt": {
