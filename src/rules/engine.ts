@@ -232,10 +232,10 @@ function wholeLine(source: string): (start: number, end: number) => [number, num
   };
 }
 
-/** The finding of a line rule that matched `line`, the trimmed text of the line at `lineStart`. */
-function lineFinding(rule: RegexRule, match: RegExpExecArray, block: Block, source: string, lineStart: number, line: string): Finding | undefined {
-  const start = lineStart + block.text.slice(lineStart).search(/\S/);
-  return makeFinding(rule, block, source, start, start + line.length, (n) => ({ text: match[n] ?? "" }), wholeLine(source));
+/** The finding of a line rule that matched the trimmed text of `raw`, the line at `lineStart`. */
+function lineFinding(rule: RegexRule, match: RegExpExecArray, block: Block, source: string, lineStart: number, raw: string): Finding | undefined {
+  const start = lineStart + raw.length - raw.trimStart().length;
+  return makeFinding(rule, block, source, start, start + raw.trim().length, (n) => ({ text: match[n] ?? "" }), wholeLine(source));
 }
 
 function matchLines(block: Block, source: string, scanners: Scanners, out: Finding[]): void {
@@ -251,7 +251,7 @@ function matchLines(block: Block, source: string, scanners: Scanners, out: Findi
       const rule = ruleOfHit(m, scanner);
       if (!rule) continue;
       rule.sticky.lastIndex = 0;
-      const finding = lineFinding(rule, rule.sticky.exec(line) ?? m, block, source, l.index, line);
+      const finding = lineFinding(rule, rule.sticky.exec(line) ?? m, block, source, l.index, l[0]);
       if (finding) out.push(finding);
       break;
     }
@@ -265,7 +265,7 @@ function matchInLine(rule: RegexRule, block: Block, source: string, lineStart: n
     const line = raw.trim();
     rule.sticky.lastIndex = 0;
     const m = line ? rule.sticky.exec(line) : null;
-    const finding = m && lineFinding(rule, m, block, source, lineStart, line);
+    const finding = m && lineFinding(rule, m, block, source, lineStart, raw);
     if (finding) out.push(finding);
     return;
   }
