@@ -39,8 +39,11 @@ export interface RegexRule extends RuleBase {
   kind: "regex" | "line";
   /** Sticky regex used to re-read a match found by the combined scanner. */
   sticky: RegExp;
-  /** The same pattern, global: run over one line where the rule's literals occur (regex rules). */
-  global: RegExp;
+  /**
+   * What runs over one line where the rule's literals occur: a regex rule's pattern, global; a line
+   * rule's sticky whole-line pattern, tried once at the start of the trimmed line.
+   */
+  inLine: RegExp;
   source: string;
   flags: string;
 }
@@ -212,19 +215,19 @@ export function compileRule(rule: RawRule, classes: Map<string, DataClass>): Com
   const ignoreCase = rule.ignoreCase ?? kind === "line";
   const flags = `u${ignoreCase ? "i" : ""}`;
   let sticky: RegExp;
-  let global: RegExp;
+  let inLine: RegExp;
   try {
     // "m" as in the combined scanners, where ^ and $ match at line breaks inside a block.
     const whole = kind === "line" ? `^(?:${source})$` : source;
     sticky = new RegExp(whole, `${flags}my`);
-    global = new RegExp(whole, `${flags}gm`);
+    inLine = kind === "line" ? sticky : new RegExp(whole, `${flags}gm`);
   } catch (e) {
     throw new RuleLoadError(`bad ${kind}: ${(e as Error).message}`, rule.file, rule.lineNumber, rule.id);
   }
   if (new RegExp(`${source}|`, flags).exec("")!.length > 10) {
     throw new RuleLoadError(`${kind} may have at most 9 capture groups`, rule.file, rule.lineNumber, rule.id);
   }
-  return { ...base, kind, sticky, global, source, flags, specificity: kind === "line" ? 100 : 3 };
+  return { ...base, kind, sticky, inLine, source, flags, specificity: kind === "line" ? 100 : 3 };
 }
 
 /**

@@ -261,16 +261,15 @@ function matchLines(block: Block, source: string, scanners: Scanners, out: Findi
 /** Runs one regex or line rule over one line of a block. */
 function matchInLine(rule: RegexRule, block: Block, source: string, lineStart: number, lineEnd: number, out: Finding[]): void {
   const raw = block.text.slice(lineStart, lineEnd);
+  const re = rule.inLine;
+  re.lastIndex = 0;
   if (rule.kind === "line") {
     const line = raw.trim();
-    rule.sticky.lastIndex = 0;
-    const m = line ? rule.sticky.exec(line) : null;
+    const m = line ? re.exec(line) : null;
     const finding = m && lineFinding(rule, m, block, source, lineStart, raw);
     if (finding) out.push(finding);
     return;
   }
-  const re = rule.global;
-  re.lastIndex = 0;
   for (let m = re.exec(raw); m; m = re.exec(raw)) {
     if (m[0].length === 0) {
       re.lastIndex++;
