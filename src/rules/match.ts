@@ -84,7 +84,8 @@ export function classifyName(env: MatchEnv, pos: number, length: number): Refere
   }
   if (inClass(env, "organisation", pos, length)) return "org";
   if (inClass(env, "given-name", pos, 1)) return "person";
-  for (let k = pos; k < pos + length; k++) if (ASIAN_GIVEN.test(tokens[k].text)) return "person";
+  // After a family name ("Kim Jong-un"): alone, "Git-gui" or "Coca-cola" is no person.
+  for (let k = pos + 1; k < pos + length; k++) if (ASIAN_GIVEN.test(tokens[k].text)) return "person";
   const before = tokens[pos - 1];
   if (before && (inClass(env, "title", pos - 1, 1) || /^(mr|mrs|ms|dr|m|mme)\.?$/.test(before.norm))) return "person";
   return "unknown";
