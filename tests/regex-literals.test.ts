@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildRuleSet, type RegexRule } from "../src/rules/compile.js";
 import { buildLiteralIndex, findLiterals } from "../src/rules/literal-index.js";
-import { builtinRulesetDir, readRuleFiles } from "../src/rules/load.js";
+import { lintText } from "../src/rules/engine.js";
+import { builtinRulesetDir, parseRuleFile, readRuleFiles } from "../src/rules/load.js";
 import { foldCode, requiredLiterals } from "../src/rules/regex-literals.js";
 import { ROOT, SEED } from "./helpers.js";
 
@@ -83,5 +84,51 @@ describe("literals of the built-in regex and line rules", async () => {
       expect(literals.some((l) => folded.includes(l)), `${rule.id} on ${JSON.stringify(line)}`).toBe(true);
     }
     expect(matched, `${rule.id} matched no line at all`).toBeGreaterThan(0);
+  });
+});
+
+const NO_LITERALS = `
+rules:
+  - id: t-sentence-adverb
+    category: grammar
+    severity: warning
+    message: A sentence adverb.
+    explanation: For the test.
+    regex: '\\b[A-Z][a-z]+ly\\b'
+    replace: 'Indeed'
+    fix: suggest
+    examples:
+      flag:
+        - text: "Clearly it works."
+          fixed: "Indeed it works."
+      pass:
+        - "It works."
+  - id: t-chapter-line
+    category: boilerplate
+    severity: warning
+    message: A chapter line.
+    explanation: For the test.
+    line: '[a-z]+ \\d+'
+    replace: ''
+    fix: auto
+    examples:
+      flag:
+        - text: "chapter 12"
+          fixed: ""
+      pass:
+        - "Chapter twelve"
+`;
+
+describe("regex and line rules with no string rare enough to look for", () => {
+  it("are scanned over every block, as the literal index would have found them", async () => {
+    const raw = await parseRuleFile("no-literals.yaml", NO_LITERALS);
+    const ruleSet = buildRuleSet(raw.rules, raw.classes);
+    expect(ruleSet.literalRules).toEqual([]);
+    const found = lintText("Clearly it works.\nchapter 12\nIt works. Sadly not here.\n", ruleSet).map((f) => [f.ruleId, f.text]);
+    expect(found).toEqual([
+      ["t-sentence-adverb", "Clearly"],
+      ["t-chapter-line", "chapter 12\n"],
+      ["t-sentence-adverb", "Sadly"],
+    ]);
   });
 });

@@ -36,7 +36,7 @@ export interface JsonlOutput {
 /** Records per batch: large enough that handing a batch to a worker costs little. */
 const BATCH_RECORDS = 200;
 
-export function parseRecord(line: string, lineNumber: number, settings: JsonlSettings): JsonlRecord {
+function parseRecord(line: string, lineNumber: number, settings: JsonlSettings): JsonlRecord {
   let value: unknown;
   try {
     value = JSON.parse(line);

@@ -14,7 +14,7 @@ import { readInput, type InputFile } from "./options.js";
 import type { Io } from "./io.js";
 
 /** Plain-text files from this size on are read window by window when the report allows it. */
-export const STREAM_BYTES = 8 << 20;
+const STREAM_BYTES = 8 << 20;
 
 export interface LintSettings {
   reportUnusedDisables: boolean;

@@ -6,7 +6,7 @@ import { ConfigError, validateConfig, type Config } from "./config.js";
 export const CONFIG_NAMES = ["mtlint.config.yaml", "mtlint.config.yml", "mtlint.config.json"];
 
 /** The nearest config file in `cwd` or a folder above it. */
-export function findConfig(cwd: string): string | undefined {
+function findConfig(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     for (const name of CONFIG_NAMES) {
       const path = join(dir, name);

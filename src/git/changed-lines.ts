@@ -27,7 +27,7 @@ function git(args: string[], cwd: string): string {
  * Lines of `path` changed between `ref` and the working tree. A file git does not track is new,
  * so all of it counts as changed (undefined).
  */
-export function changedLines(path: string, ref: string, cwd: string): Set<number> | undefined {
+function changedLines(path: string, ref: string, cwd: string): Set<number> | undefined {
   const diff = git(["diff", "--unified=0", "--no-color", "--no-ext-diff", ref, "--", path], cwd);
   if (diff === "" && git(["ls-files", "--", path], cwd).trim() === "") return undefined;
   return parseChangedLines(diff);

@@ -6,7 +6,7 @@ import { TOOL } from "./tool.js";
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
 /** A relative URI reference for a path: forward slashes, each segment percent-encoded. */
-export function pathUri(path: string): string {
+function pathUri(path: string): string {
   return displayPath(path).split("/").map(encodeURIComponent).join("/");
 }
 

@@ -148,7 +148,7 @@ function compileContext(ctx: RawContext | undefined, where: string, rule: RawRul
 }
 
 /** Literal keys an element can start with, or undefined when any token could. */
-export function elementKeys(elem: Elem, classes: Map<string, DataClass>): string[] | undefined {
+function elementKeys(elem: Elem, classes: Map<string, DataClass>): string[] | undefined {
   if (elem.negate || elem.optional) return undefined;
   switch (elem.kind) {
     case "literal":
@@ -187,7 +187,7 @@ function templates(rule: RawRule): Template[] {
   }
 }
 
-export function compileRule(rule: RawRule, classes: Map<string, DataClass>): CompiledRule {
+function compileRule(rule: RawRule, classes: Map<string, DataClass>): CompiledRule {
   const base = {
     id: rule.id,
     category: rule.category,
@@ -236,7 +236,7 @@ export function compileRule(rule: RawRule, classes: Map<string, DataClass>): Com
  * crawl; the scan runs on the shortened sources and the engine confirms each hit with the
  * rule's own sticky regex, look-behind included.
  */
-export function withoutLeadingLookbehind(source: string): string {
+function withoutLeadingLookbehind(source: string): string {
   let s = source;
   for (;;) {
     const lead = /^(\\b)?\(\?<[!=]/.exec(s);
@@ -261,7 +261,7 @@ export function withoutLeadingLookbehind(source: string): string {
  * try a rule at every position (about 20x slower than the same rule without it); like a
  * look-behind, it is checked again by the rule's own sticky regex when the scan hits.
  */
-export function scanSource(source: string): string {
+function scanSource(source: string): string {
   let s = source;
   for (;;) {
     const next = withoutLeadingLookbehind(s.startsWith("\\b") ? s.slice(2) : s);
@@ -292,7 +292,7 @@ function combine(rules: RegexRule[], line: boolean): CombinedScanner | undefined
   return { regex: new RegExp(line ? `^(?:${body})$` : body, `${flags}${line ? "y" : "g"}m`), rules, groups };
 }
 
-export function buildClasses(raw: RawClasses): Map<string, DataClass> {
+function buildClasses(raw: RawClasses): Map<string, DataClass> {
   const classes = new Map<string, DataClass>();
   for (const [name, entries] of Object.entries(raw)) classes.set(name, buildClass(name, entries));
   return classes;

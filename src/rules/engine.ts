@@ -4,6 +4,7 @@ import { splitSentences } from "../text/sentences.js";
 import { tokenize } from "../text/tokenize.js";
 import type { Anchor, CombinedScanner, CompiledContext, CompiledRule, RegexRule, RuleSet, Scanners, TokenRule } from "./compile.js";
 import { findLiterals, type LiteralIndex } from "./literal-index.js";
+import type { Elem } from "./pattern.js";
 import { allEnds, antecedentKind, canMatch, matchAt, type Captures, type MatchEnv } from "./match.js";
 import { resolveOverlaps } from "./resolve.js";
 import { matchCase, renderTemplate, type Capture } from "./template.js";
@@ -30,29 +31,26 @@ function lintBlock(block: Block, source: string, ruleSet: RuleSet, out: Finding[
 
 /**
  * Whether a `when` (all parts hold) or `unless` (`any` part holds) context holds around a match.
- * Parts are tested cheapest first and the test stops as soon as the answer is known.
+ * Parts are tested cheapest first and the test stops as soon as one decides the answer.
  */
 function contextHolds(ctx: CompiledContext, env: MatchEnv, start: number, end: number, previousStart: number, any: boolean): boolean {
-  const parts: Array<() => boolean> = [];
-  if (ctx.antecedent) parts.push(() => antecedentKind(env, start, previousStart) === ctx.antecedent);
-  if (ctx.after.length) parts.push(() => ctx.after.some((elems) => canMatch(elems, 0, env, end)));
-  if (ctx.before.length) {
-    parts.push(() =>
-      ctx.before.some(({ elems, min, max }) => {
-        for (let s = Math.max(env.floor, start - max); s <= start - min; s++) if (allEnds(elems, 0, env, s).includes(start)) return true;
-        return false;
-      }),
-    );
-  }
-  if (ctx.sentence.length) {
-    parts.push(() =>
-      ctx.sentence.some((elems) => {
-        for (let s = env.floor; s < env.limit; s++) if (canMatch(elems, 0, env, s)) return true;
-        return false;
-      }),
-    );
-  }
-  return any ? parts.some((holds) => holds()) : parts.every((holds) => holds());
+  if (ctx.antecedent && (antecedentKind(env, start, previousStart) === ctx.antecedent) === any) return any;
+  if (ctx.after.length && ctx.after.some((elems) => canMatch(elems, 0, env, end)) === any) return any;
+  if (ctx.before.length && ctx.before.some((b) => endsAt(b, env, start)) === any) return any;
+  if (ctx.sentence.length && ctx.sentence.some((elems) => matchesInSentence(elems, env)) === any) return any;
+  return !any;
+}
+
+/** Whether a `before` pattern matches ending exactly at `start`. */
+function endsAt({ elems, min, max }: CompiledContext["before"][number], env: MatchEnv, start: number): boolean {
+  for (let s = Math.max(env.floor, start - max); s <= start - min; s++) if (allEnds(elems, 0, env, s).includes(start)) return true;
+  return false;
+}
+
+/** Whether a pattern matches anywhere in the sentence. */
+function matchesInSentence(elems: Elem[], env: MatchEnv): boolean {
+  for (let s = env.floor; s < env.limit; s++) if (canMatch(elems, 0, env, s)) return true;
+  return false;
 }
 
 /**

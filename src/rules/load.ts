@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
@@ -7,6 +7,7 @@ import type { RawClasses } from "./classes.js";
 import { buildRuleSet, type RuleSet } from "./compile.js";
 import { RuleLoadError, validateRawRule, type RawRule } from "./raw.js";
 import { verifyRule } from "./verify.js";
+import { writeAtomic } from "../write-atomic.js";
 
 /** Rules and classes as read from files, before compilation. */
 export interface RawRuleSet {
@@ -150,7 +151,7 @@ export async function loadBuiltinRaw(language: string): Promise<{ raw: RawRuleSe
  * compiling. Not by the Node version: V8 reads what older versions serialized, and a file it
  * cannot read also falls back to compiling.
  */
-export function compiledCachePath(language: string): string {
+function compiledCachePath(language: string): string {
   return join(HERE, "..", "rulesets", `${language}.compiled.bin`);
 }
 
@@ -209,11 +210,9 @@ export function shareEqualParts<T>(root: T): T {
   return visit(root)[0] as T;
 }
 
-/** Writes a compiled rule set under its key, atomically. */
+/** Writes a compiled rule set under its key. */
 function writeCompiled(path: string, key: string, ruleSet: RuleSet): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, Buffer.concat([Buffer.from(key, "latin1"), serialize(shareEqualParts(ruleSet))]));
-  renameSync(tmp, path);
+  writeAtomic(path, Buffer.concat([Buffer.from(key, "latin1"), serialize(shareEqualParts(ruleSet))]));
 }
 
 /** The compiled rule set at `path`, when it was written under `key`. */

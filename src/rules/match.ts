@@ -76,7 +76,7 @@ function inClass(env: MatchEnv, name: string, pos: number, length: number): bool
 const ASIAN_GIVEN = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
 
 /** Tells a person's name from a place or an organisation, from word lists and shape. */
-export function classifyName(env: MatchEnv, pos: number, length: number): ReferentKind {
+function classifyName(env: MatchEnv, pos: number, length: number): ReferentKind {
   const tokens = env.tokens;
   if (inClass(env, "country", pos, length) || inClass(env, "place", pos, length)) return "place";
   for (let k = pos; k < pos + length; k++) {

@@ -67,7 +67,8 @@ class Parser {
   private sequence(): Node {
     const items: Node[] = [];
     while (this.i < this.src.length && this.src[this.i] !== "|" && this.src[this.i] !== ")") items.push(this.quantified(this.atom()));
-    return { kind: "seq", items };
+    // One item stands for itself, so that a group around a repeat ("(\d+)") is still seen as one.
+    return items.length === 1 ? items[0] : { kind: "seq", items };
   }
 
   private quantified(node: Node): Node {
@@ -244,7 +245,7 @@ interface Info {
 
 const MAX_EXACT = 256;
 /** A literal set weaker than this would trigger the rule on most lines: scan with it instead. */
-export const MIN_WEIGHT = 2.5;
+const MIN_WEIGHT = 2.5;
 
 const scores = new WeakMap<Set<string>, number>();
 

@@ -6,11 +6,12 @@
  * read-only install) are ignored: the cache only saves time.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RawClasses } from "./classes.js";
 import { readRuleFiles, ruleFiles, type RawRuleSet } from "./load.js";
+import { writeAtomic } from "../write-atomic.js";
 
 const VERSION = "mtlint 0.1.0 rules-cache 1";
 
@@ -51,9 +52,7 @@ export async function loadUserRules(paths: string[], digest: string, base = proc
     remember: () => {
       try {
         mkdirSync(cacheDir(), { recursive: true });
-        const tmp = `${entry}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify(raw));
-        renameSync(tmp, entry);
+        writeAtomic(entry, JSON.stringify(raw));
       } catch {
         // A read-only cache folder only costs time.
       }

@@ -2,7 +2,7 @@ import type { Block } from "../types.js";
 import { RunMap, type MapRun } from "./offset-map.js";
 
 /** Stands in for skipped inline content (code, images) so that no pattern matches across it. */
-export const PLACEHOLDER = "\ufffc";
+const PLACEHOLDER = "\ufffc";
 
 /** An HTML character reference: named, decimal or hexadecimal. */
 const ENTITY = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/y;

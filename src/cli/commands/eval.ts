@@ -21,7 +21,7 @@ interface EvalOptions {
 }
 
 /** Scores the gold corpus in `dir`, or with --jsonl the flags on real MT output; prints the tables. */
-export async function runEval(dir: string | undefined, opts: EvalOptions, io: Io): Promise<number> {
+async function runEval(dir: string | undefined, opts: EvalOptions, io: Io): Promise<number> {
   if (!opts.jsonl && (opts.mtField || opts.checkField)) throw new InputError("--mt-field and --check-field need --jsonl FILE");
   if (opts.jsonl && dir !== undefined) throw new InputError("give either a corpus folder or --jsonl FILE, not both");
   if (opts.jsonl && !opts.mtField) throw new InputError("--jsonl needs --mt-field (the text field to check)");

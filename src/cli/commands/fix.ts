@@ -7,12 +7,12 @@ import type { Io } from "../io.js";
 import { loadConfig } from "../../config/find.js";
 import { applySuppressions } from "../../suppress/filter.js";
 import { addCommonOptions, exitFor, filterSeverity, readInputs, rulesFor, type CommonOptions } from "../options.js";
-import { writeAtomic } from "../write.js";
+import { writeAtomic } from "../../write-atomic.js";
 
 type FixOptions = CommonOptions & { dryRun?: boolean };
 
 /** Applies `auto` fixes in place (stdin: prints the fixed text); the exit code follows the fail policy for what remains. */
-export async function runFix(paths: string[], opts: FixOptions, io: Io): Promise<number> {
+async function runFix(paths: string[], opts: FixOptions, io: Io): Promise<number> {
   const config = await loadConfig(opts.config, io.cwd);
   const ruleSet = await rulesFor(opts, config);
   const sources = await readInputs(paths, opts, io, config);

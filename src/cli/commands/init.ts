@@ -7,7 +7,7 @@ import { InputError } from "../../text/source.js";
 import { EXIT_OK, type Io } from "../io.js";
 
 /** Writes a commented starter config in the working folder; never overwrites one. */
-export function runInit(io: Io): number {
+function runInit(io: Io): number {
   const existing = CONFIG_NAMES.find((name) => existsSync(join(io.cwd, name)));
   if (existing) throw new InputError(`${existing} already exists; edit it, or remove it to start again`);
   writeFileSync(join(io.cwd, CONFIG_NAMES[0]), STARTER_CONFIG, { flag: "wx" });

@@ -14,7 +14,7 @@ interface RulesOptions {
 }
 
 /** Lists the rules, or counts them per category and severity. */
-export async function runRules(opts: RulesOptions, io: Io): Promise<number> {
+async function runRules(opts: RulesOptions, io: Io): Promise<number> {
   const ruleSet = await loadRules({ from: opts.from, ruleFiles: opts.rules });
   const rules = ruleSet.rules.filter((r) => (!opts.category || r.category === opts.category) && (!opts.severity || r.severity === opts.severity));
   if (opts.stats) {
