@@ -65,8 +65,14 @@ export function addTally(into: SeverityTally, tally: SeverityTally): void {
   into.info += tally.info;
 }
 
-/** What runs an input elsewhere (a worker pool), or undefined for this thread. */
-export type RunElsewhere = ((input: InputFile) => Promise<JsonEntry>) | undefined;
+/** What runs inputs elsewhere (a worker pool), or undefined for this thread alone. */
+export type RunElsewhere =
+  | {
+      run: (input: InputFile) => Promise<JsonEntry>;
+      /** Whether an input given now would be taken up at once. */
+      hasRoom: () => boolean;
+    }
+  | undefined;
 
 /** Entries done (here or elsewhere) beyond the one being written, at most: bounds what is held. */
 const LOOKAHEAD = 64;
@@ -80,40 +86,43 @@ interface Slot {
 
 /**
  * Writes the whole report. With `elsewhere` (a worker pool), this thread shares the linting: it
- * keeps up to `ahead` inputs with the pool and, while the next entry to write is not back yet,
+ * gives the pool inputs while it has room for them (none before a worker is ready) and, while the next entry to write is not back yet,
  * lints the next input nobody has taken. Standard input and files read in windows are linted
  * here, in their turn. Entries are written in input order, and a failure surfaces in its turn
  * too, so the output does not depend on which thread linted what.
  */
-export async function writeJsonReport(inputs: InputFile[], ruleSet: RuleSet, io: Io, settings: LintSettings, minSeverity: Severity, elsewhere: RunElsewhere, ahead: number): Promise<SeverityTally> {
+export async function writeJsonReport(inputs: InputFile[], ruleSet: RuleSet, io: Io, settings: LintSettings, minSeverity: Severity, elsewhere: RunElsewhere): Promise<SeverityTally> {
   const tally: SeverityTally = { error: 0, warning: 0, info: 0 };
   const slots: Array<Slot | undefined> = [];
   let next = 0;
   let writing = 0;
-  let outstanding = 0;
   const toPool = (): void => {
-    while (elsewhere && outstanding < ahead && next < inputs.length && next - writing < LOOKAHEAD) {
+    while (elsewhere && next < inputs.length && next - writing < LOOKAHEAD && elsewhere.hasRoom()) {
       const i = next++;
       if (inputs[i].path === STDIN) {
         slots[i] = { entry: { deferred: true } };
         continue;
       }
-      const slot: Slot = { promise: elsewhere(inputs[i]) };
-      outstanding++;
+      const slot: Slot = { promise: elsewhere.run(inputs[i]) };
       slot.promise!.then(
-        (entry) => void ((slot.entry = entry), outstanding--),
-        (error: unknown) => void ((slot.failed = { error }), outstanding--),
+        (entry) => void (slot.entry = entry),
+        (error: unknown) => void (slot.failed = { error }),
       );
       slots[i] = slot;
     }
   };
   const here = async (i: number): Promise<Slot> => {
     if (inputs[i].path === STDIN) return { entry: { deferred: true } };
+    let slot: Slot;
     try {
-      return { entry: await jsonEntry(inputs[i], ruleSet, io, settings, minSeverity) };
+      slot = { entry: await jsonEntry(inputs[i], ruleSet, io, settings, minSeverity) };
     } catch (error) {
-      return { failed: { error } };
+      slot = { failed: { error } };
     }
+    // Linting here runs without a break: let the workers' messages in (a worker ready, an answer),
+    // so they get more work.
+    if (elsewhere) await new Promise<void>((resolve) => setImmediate(resolve));
+    return slot;
   };
   io.stdout(JSON_HEAD);
   for (; writing < inputs.length; writing++) {
@@ -125,8 +134,6 @@ export async function writeJsonReport(inputs: InputFile[], ruleSet: RuleSet, io:
       if (next < inputs.length && next - i < LOOKAHEAD) {
         const j = next++;
         slots[j] = await here(j);
-        // Linting here runs without a break: let the workers' answers in, so they get more work.
-        if (elsewhere) await new Promise<void>((resolve) => setImmediate(resolve));
       } else {
         await slot.promise!.catch(() => undefined);
       }

@@ -55,9 +55,8 @@ function poolSize(inputs: InputFile[], settings: RunSettings, cwd: string): numb
   return Math.min(settings.jobs, byFiles, Math.floor(bytes / MIN_BYTES_PER_THREAD));
 }
 
-/** Tasks posted to a worker ahead of its answers, and kept with the pool per worker, for the JSON report. */
+/** Tasks posted to a worker ahead of its answers, for the JSON report. */
 const JSON_DEPTH = 4;
-const JSON_AHEAD_PER_WORKER = 16;
 
 /**
  * `check --format json` (when nothing but findings is needed): the report written as files are
@@ -66,11 +65,11 @@ const JSON_AHEAD_PER_WORKER = 16;
  */
 export async function reportJsonInputs(inputs: InputFile[], ruleSet: RuleSet, io: Io, settings: RunSettings, minSeverity: Severity): Promise<SeverityTally> {
   const threads = poolSize(inputs, settings, io.cwd);
-  if (threads < 2) return writeJsonReport(inputs, ruleSet, io, settings.lint, minSeverity, undefined, 0);
+  if (threads < 2) return writeJsonReport(inputs, ruleSet, io, settings.lint, minSeverity, undefined);
   const workers = pool(threads - 1, settings, io, JSON_DEPTH);
   try {
-    const run = (input: InputFile) => workers.run({ kind: "json", input, minSeverity });
-    return await writeJsonReport(inputs, ruleSet, io, settings.lint, minSeverity, run, (threads - 1) * JSON_AHEAD_PER_WORKER);
+    const elsewhere = { run: (input: InputFile) => workers.run({ kind: "json", input, minSeverity }), hasRoom: () => workers.hasRoom() };
+    return await writeJsonReport(inputs, ruleSet, io, settings.lint, minSeverity, elsewhere);
   } finally {
     await workers.close();
   }

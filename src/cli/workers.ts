@@ -31,6 +31,8 @@ export type Task =
 type TaskResult<T extends Task> = T extends { kind: "input" } ? FileResult : T extends { kind: "json" } ? JsonEntry : JsonlOutput;
 
 interface Reply {
+  /** Sent once, when the worker has its rules (or failed to load them) and takes tasks. */
+  ready?: true;
   id: number;
   result?: FileResult | JsonlOutput | JsonEntry;
   /** An error the CLI reports on one line (bad input) or as an internal error. */
@@ -53,6 +55,12 @@ async function runTask(task: Task, ruleSet: RuleSet, setup: WorkerSetup): Promis
 function serve(setup: WorkerSetup): void {
   const port = parentPort!;
   const rules = loadRules(setup.load);
+  // Until this arrives, the pool gives the worker nothing, so work that could not start yet is
+  // done by whoever is free (the main thread, in the JSON report) rather than held for it.
+  rules.then(
+    () => port.postMessage({ ready: true, id: -1 }),
+    () => port.postMessage({ ready: true, id: -1 }),
+  );
   port.on("message", async ({ id, task }: { id: number; task: Task }) => {
     let reply: Reply;
     try {
@@ -102,6 +110,8 @@ interface Pending {
 
 export class WorkerPool {
   private readonly workers: Worker[] = [];
+  /** Workers that have their rules and take tasks. */
+  private readonly ready = new Set<Worker>();
   /** Tasks posted to each worker and not yet answered. */
   private readonly busy = new Map<Worker, number>();
   private readonly queue: Array<{ id: number; task: Task }> = [];
@@ -131,6 +141,11 @@ export class WorkerPool {
     return promise;
   }
 
+  /** Whether a task given now would start at once or wait only behind this worker's `depth`: a ready worker has room. */
+  hasRoom(): boolean {
+    return this.queue.length === 0 && this.workers.some((w) => this.ready.has(w) && this.busy.get(w)! < this.depth);
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
@@ -139,21 +154,28 @@ export class WorkerPool {
     while (this.queue.length > 0) {
       // The least busy worker, if any has room.
       let worker: Worker | undefined;
-      for (const w of this.workers) if (this.busy.get(w)! < this.depth && (!worker || this.busy.get(w)! < this.busy.get(worker)!)) worker = w;
-      if (!worker) return;
+      for (const w of this.workers) if (this.ready.has(w) && this.busy.get(w)! < this.depth && (!worker || this.busy.get(w)! < this.busy.get(worker)!)) worker = w;
+      if (!worker) break;
       const job = this.queue.shift()!;
-      if (this.busy.get(worker) === 0) worker.ref();
       this.busy.set(worker, this.busy.get(worker)! + 1);
       worker.postMessage(job);
+    }
+    // A worker keeps the process alive while it owes answers, or while tasks wait for it to be ready.
+    for (const w of this.workers) {
+      if (this.busy.get(w)! > 0 || (!this.ready.has(w) && this.queue.length > 0)) w.ref();
+      else w.unref();
     }
   }
 
   private settle(worker: Worker, reply: Reply): void {
+    if (reply.ready) {
+      this.ready.add(worker);
+      this.dispatch();
+      return;
+    }
     const pending = this.pending.get(reply.id);
     this.pending.delete(reply.id);
-    const left = this.busy.get(worker)! - 1;
-    this.busy.set(worker, left);
-    if (left === 0) worker.unref();
+    this.busy.set(worker, this.busy.get(worker)! - 1);
     if (pending) {
       if (reply.error) pending.reject(reply.error.input ? new InputError(reply.error.message) : new Error(reply.error.message));
       else pending.resolve(reply.result as never);
