@@ -1,5 +1,6 @@
 import type { Category, FixKind, Severity } from "../types.js";
 import { buildClass, type DataClass, type RawClasses } from "./classes.js";
+import { ENGLISH_FREQUENCIES, LEAST_LISTED } from "./english-frequencies.js";
 import { buildLiteralIndex, type LiteralIndex } from "./literal-index.js";
 import { BUILTIN_CLASSES, indexAlternations, lengthBounds } from "./match.js";
 import { parsePattern, PatternError, type Elem } from "./pattern.js";
@@ -313,43 +314,26 @@ export function buildRuleSet(rawRules: RawRule[], rawClasses: RawClasses): RuleS
 }
 
 /**
- * The most frequent words of English news text. An anchor on one of them would try its rule at
- * almost every sentence, so anchors avoid them when the pattern offers anything rarer.
- */
-const COMMON = new Set(
-  ("the of and to a in that is was he for it with as his on be at by i had not are but from or have an they which " +
-    "one you were her all she there would their we him been has when who will more no if out so said what up its about " +
-    "into than them can only other new some could time these two may then do first any my now such like our over man me " +
-    "even most made after also did many before must through back years where much your way well down should because each " +
-    "just those people how too little state good very make world still own see men work long get here between both life " +
-    "being under never day same another know while last might us great old year off come since against go came right " +
-    "used take three this").split(" "),
-);
-
-/** Rank of each common word: the list is in order of frequency. */
-const COMMON_RANK = new Map([...COMMON].map((w, i) => [w, i + 1]));
-
-/**
- * How often a token is expected to occur, relative to a rare word: by Zipf's law, in inverse
- * proportion to its rank among the common words ("the" far more than "great"); punctuation as
- * often as the commonest words.
+ * How often a token is expected to occur, per million tokens of English news translated from
+ * French: the measured rate for the tokens in ENGLISH_FREQUENCIES, less than the least of them
+ * for any other.
  */
 function tokenCost(w: string): number {
-  const rank = COMMON_RANK.get(w);
-  if (rank !== undefined) return 10000 / rank;
-  return /[\p{L}\p{N}]/u.test(w) ? 1 : 10000;
+  return ENGLISH_FREQUENCIES.get(w) ?? LEAST_LISTED / 2;
 }
 
 /**
- * What a token path costs: the rule is tried as often as the path occurs (a path with a rare token
- * on it is rare, and each further token makes it rarer still), and the trie is walked one step
- * further at every occurrence of the path's first token (a twentieth of a try), so "the vertex"
- * costs more than "vertex", and "second vertex" less.
+ * What a token path costs: the rule is tried as often as the path occurs (a path is at most as
+ * frequent as its rarest token, and each further token makes it rarer still), and the trie is
+ * walked one step further at every occurrence of the path's first token (a twentieth of a try),
+ * so "the vertex" costs more than "vertex", and "second vertex" less. That step is free where
+ * other paths already lead on from the first token (`walked`).
  */
-function pathCost(path: string[]): number {
+function pathCost(path: string[], walked: ReadonlySet<string>): number {
   let cost = Infinity;
   for (const w of path) cost = Math.min(cost, tokenCost(w));
-  return path.length > 1 ? cost / 5 ** (path.length - 1) + tokenCost(path[0]) / 20 : cost;
+  if (path.length === 1) return cost;
+  return cost / 5 ** (path.length - 1) + (walked.has(path[0]) ? 0 : tokenCost(path[0]) / 20);
 }
 
 /** The tokens an element matches when it always matches exactly one of a few known tokens. */
@@ -420,12 +404,12 @@ function altPaths(options: Elem[][], classes: Map<string, DataClass>): string[][
 }
 
 /** The cheapest candidate: the fewest expected tries, then the longest path (a longer run is rarer). */
-function bestAnchor(elems: Elem[], classes: Map<string, DataClass>): { at: number; paths: string[][] } | undefined {
+function bestAnchor(elems: Elem[], classes: Map<string, DataClass>, walked: ReadonlySet<string>): { at: number; paths: string[][] } | undefined {
   let best: { at: number; paths: string[][] } | undefined;
   let bestCost = Infinity;
   let bestLength = 0;
   for (const candidate of anchorCandidates(elems, classes)) {
-    const cost = candidate.paths.reduce((n, p) => n + pathCost(p), 0);
+    const cost = candidate.paths.reduce((n, p) => n + pathCost(p, walked), 0);
     const length = candidate.paths[0].join(" ").length;
     if (cost < bestCost || (cost === bestCost && length > bestLength)) {
       best = candidate;
@@ -457,9 +441,13 @@ export function indexRules(rules: CompiledRule[], classes: Map<string, DataClass
   const anchors = new Map<string, AnchorNode>();
   const unanchored: Anchor[] = [];
   let anchorCount = 0;
-  for (const rule of rules) {
-    if (rule.kind !== "pattern") continue;
-    const best = bestAnchor(rule.elems, classes);
+  const tokenRules = rules.filter((r): r is TokenRule => r.kind === "pattern");
+  // Chosen once as if every path walked the trie alone, then again knowing which first tokens
+  // lead on anyway.
+  const walked = new Set<string>();
+  for (const rule of tokenRules) for (const path of bestAnchor(rule.elems, classes, walked)?.paths ?? []) if (path.length > 1) walked.add(path[0]);
+  for (const rule of tokenRules) {
+    const best = bestAnchor(rule.elems, classes, walked);
     const [minOffset, maxOffset] = best ? lengthBounds(rule.elems.slice(0, best.at), classes) : [0, 0];
     const anchor: Anchor = { rule, index: anchorCount++, minOffset, maxOffset, check: best && best.at > 0 ? anchorCheck(rule.elems, best.at, classes) : undefined };
     if (!best) unanchored.push(anchor);
