@@ -52,20 +52,25 @@ export interface ClassMatch {
 const NO_MATCH: readonly ClassMatch[] = [];
 const REGEX_MATCH: readonly ClassMatch[] = [{ length: 1 }];
 
-/** Entries of a data class that match at `pos`, longest first. */
+/**
+ * Entries of a data class that match at `pos`, longest first. When every entry for the token
+ * matches (as every one-token entry does), the class's own list is the answer: no array is built.
+ */
 export function dataClassMatches(cls: DataClass, tokens: Token[], pos: number, limit: number): readonly ClassMatch[] {
   const first = tokens[pos];
   const candidates = cls.byFirst.get(first.norm);
   // Most tokens are in no class: answer them without allocating.
-  if (candidates === undefined && cls.regexes.length === 0) return NO_MATCH;
-  const out: ClassMatch[] = [];
-  for (const entry of candidates ?? []) {
+  if (candidates === undefined) return cls.regexes.length > 0 && cls.regexes.some((re) => re.test(first.text)) ? REGEX_MATCH : NO_MATCH;
+  let out: ClassMatch[] | undefined;
+  for (let c = 0; c < candidates.length; c++) {
+    const entry = candidates[c];
     const n = entry.length;
-    if (pos + n > limit) continue;
-    let ok = true;
+    let ok = pos + n <= limit;
     for (let k = 1; k < n && ok; k++) ok = tokens[pos + k].norm === entry.norms[k];
-    if (ok) out.push(entry);
+    if (ok) out?.push(entry);
+    else out ??= candidates.slice(0, c);
   }
+  if (out === undefined) return candidates;
   if (out.length === 0) for (const re of cls.regexes) if (re.test(first.text)) return REGEX_MATCH;
   return out;
 }

@@ -120,8 +120,10 @@ function compileElems(src: string, where: string, rule: RawRule, classes: Map<st
   }
   const check = (elems: Elem[]): void => {
     for (const e of elems) {
-      if (e.kind === "class" && !classes.has(e.name) && !BUILTIN_CLASSES.includes(e.name)) {
-        throw new RuleLoadError(`${where}: unknown word class {${e.name}}`, rule.file, rule.lineNumber, rule.id);
+      if (e.kind === "class") {
+        e.builtin = BUILTIN_CLASSES.indexOf(e.name);
+        e.cls = classes.get(e.name);
+        if (e.builtin < 0 && !e.cls) throw new RuleLoadError(`${where}: unknown word class {${e.name}}`, rule.file, rule.lineNumber, rule.id);
       }
       if (e.kind === "alt") e.options.forEach(check);
     }

@@ -5,7 +5,7 @@ import { tokenize } from "../text/tokenize.js";
 import type { Anchor, CombinedScanner, CompiledContext, CompiledRule, RegexRule, RuleSet, Scanners, TokenRule } from "./compile.js";
 import { findLiterals, type LiteralIndex } from "./literal-index.js";
 import type { Elem } from "./pattern.js";
-import { allEnds, antecedentKind, canMatch, matchAt, type Captures, type MatchEnv } from "./match.js";
+import { antecedentKind, canEndAt, canMatch, matchAt, type Captures, type MatchEnv } from "./match.js";
 import { resolveOverlaps } from "./resolve.js";
 import { matchCase, renderTemplate, type Capture } from "./template.js";
 
@@ -43,7 +43,7 @@ function contextHolds(ctx: CompiledContext, env: MatchEnv, start: number, end: n
 
 /** Whether a `before` pattern matches ending exactly at `start`. */
 function endsAt({ elems, min, max }: CompiledContext["before"][number], env: MatchEnv, start: number): boolean {
-  for (let s = Math.max(env.floor, start - max); s <= start - min; s++) if (allEnds(elems, 0, env, s).includes(start)) return true;
+  for (let s = Math.max(env.floor, start - max); s <= start - min; s++) if (canEndAt(elems, 0, env, s, start)) return true;
   return false;
 }
 
@@ -109,11 +109,14 @@ function matchTokens(block: Block, tokens: Token[], source: string, ruleSet: Rul
   const sentences = splitSentences(block.text, tokens);
   const tried = triedStarts(ruleSet);
   const caps: Captures = { spans: [], written: [] };
+  // One environment and scope for the block, moved from sentence to sentence.
+  const env: MatchEnv = { tokens, floor: 0, limit: 0, classes: ruleSet.classes };
+  const scope: SentenceScope = { block, tokens, source, env, previousStart: 0, tried, caps, out };
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si];
-    const env: MatchEnv = { tokens, floor: sentence.start, limit: sentence.end, classes: ruleSet.classes };
-    const previousStart = si > 0 ? sentences[si - 1].start : sentence.start;
-    const scope: SentenceScope = { block, tokens, source, env, previousStart, tried, caps, out };
+    env.floor = sentence.start;
+    env.limit = sentence.end;
+    scope.previousStart = si > 0 ? sentences[si - 1].start : sentence.start;
     for (let i = sentence.start; i < sentence.end; i++) {
       // Walk the anchor trie along the tokens from i: every node reached holds rules whose
       // literal run starts at i.
@@ -280,6 +283,13 @@ function matchInLine(rule: RegexRule, block: Block, source: string, lineStart: n
   }
 }
 
+/** Adds `n` to an ascending list of a few numbers unless it is there. */
+function addInOrder(list: number[], n: number): void {
+  let at = list.length;
+  while (at > 0 && list[at - 1] > n) at--;
+  if (list[at - 1] !== n) list.splice(at, 0, n);
+}
+
 /**
  * Regex and line rules with required literals: one pass finds the literals, and each rule runs
  * only on the lines where one of its own occurs (a literal never spans a line break).
@@ -293,8 +303,7 @@ function matchWhereLiterals(block: Block, source: string, literals: LiteralIndex
     const lineStart = text.lastIndexOf("\n", lastChar) + 1;
     let lineEnd = text.indexOf("\n", lastChar);
     if (lineEnd < 0) lineEnd = text.length;
-    for (; k < hits.length && hits[k] <= lineEnd; k += 2) for (const r of literals.rules[hits[k + 1]]) if (!due.includes(r)) due.push(r);
-    due.sort((a, b) => a - b);
+    for (; k < hits.length && hits[k] <= lineEnd; k += 2) for (const r of literals.rules[hits[k + 1]]) addInOrder(due, r);
     for (const r of due) matchInLine(rules[r], block, source, lineStart, lineEnd, out);
     due.length = 0;
   }

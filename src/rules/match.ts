@@ -29,13 +29,17 @@ const STEP_OF_LENGTH: readonly Step[] = Array.from({ length: 64 }, (_, length) =
 const stepOf = (length: number): Step => STEP_OF_LENGTH[length] ?? { length };
 const ONE_STEP_OF_LENGTH: ReadonlyArray<readonly Step[]> = STEP_OF_LENGTH.map((step) => (step === ONE[0] ? ONE : step === ZERO[0] ? ZERO : [step]));
 
-/** `steps` with a step of `length` added unless one is there: no new list while there is one step. */
+/**
+ * `steps` (longest first) with a step of `length` put in its place unless one is there: no new
+ * list while there is one step.
+ */
 function withLength(steps: readonly Step[], length: number): readonly Step[] {
   if (steps === NONE) return ONE_STEP_OF_LENGTH[length] ?? [stepOf(length)];
-  for (let k = 0; k < steps.length; k++) if (steps[k].length === length) return steps;
+  let at = 0;
+  for (; at < steps.length && steps[at].length >= length; at++) if (steps[at].length === length) return steps;
   // Lists of two or more steps are this function's own; a one-step list may be shared.
   const out = steps.length === 1 ? [steps[0]] : (steps as Step[]);
-  out.push(stepOf(length));
+  out.splice(at, 0, stepOf(length));
   return out;
 }
 const ONE_TOKEN: readonly number[] = [1];
@@ -64,6 +68,8 @@ const BUILTIN: Record<string, (env: MatchEnv, pos: number) => readonly number[]>
 };
 
 export const BUILTIN_CLASSES = Object.keys(BUILTIN);
+/** The built-in classes by the number the compiler gives a class element (ClassElem.builtin). */
+const BUILTIN_BY_NUMBER = Object.values(BUILTIN);
 
 export type ReferentKind = "person" | "place" | "org" | "unknown";
 
@@ -151,6 +157,21 @@ function spanText(tokens: Token[], pos: number, length: number): string {
   return s;
 }
 
+/**
+ * The class matches whose text meets a case constraint; the list itself when all do. A loop, not
+ * a filter with a closure: a closure over positiveSteps' arguments would make every call of it
+ * allocate a context, whichever branch runs.
+ */
+function casedMatches(mod: CaseMod, tokens: Token[], pos: number, matches: readonly Step[]): readonly Step[] {
+  let kept: Step[] | undefined;
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
+    if (caseHolds(mod, spanText(tokens, pos, m.length), m.written)) kept?.push(m);
+    else kept ??= matches.slice(0, k);
+  }
+  return kept === undefined ? matches : kept.length === 0 ? NONE : kept;
+}
+
 /** Set at compile time on an alternation whose options are all one plain literal each: their norms. */
 interface AltIndex {
   norms?: Set<string>;
@@ -187,8 +208,6 @@ export function indexAlternations(elems: Elem[], firstKeys: (elem: Elem) => stri
 }
 
 /** Every way `elem` can match at `pos` (`pos` < limit), ignoring `optional` and `negate`, longest first. */
-const longestFirst = (a: Step, b: Step): number => b.length - a.length;
-
 function positiveSteps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] {
   switch (elem.kind) {
     case "literal": {
@@ -198,22 +217,17 @@ function positiveSteps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] 
     case "regex":
       return elem.re.test(env.tokens[pos].text) ? ONE : NONE;
     case "class": {
-      const builtin = BUILTIN[elem.name];
-      if (builtin) {
-        const lengths = builtin(env, pos);
+      if (elem.builtin! >= 0) {
+        const lengths = BUILTIN_BY_NUMBER[elem.builtin!](env, pos);
         if (lengths === NO_TOKEN) return NONE;
         if (lengths === ONE_TOKEN) return pos + 1 <= env.limit && caseHolds(elem.caseMod, env.tokens[pos].text, undefined) ? ONE : NONE;
         const out: Step[] = [];
         for (const n of lengths) if (pos + n <= env.limit && caseHolds(elem.caseMod, spanText(env.tokens, pos, n), undefined)) out.push(stepOf(n));
         return out;
       }
-      const cls = env.classes.get(elem.name);
-      if (!cls) return NONE;
-      const matches = dataClassMatches(cls, env.tokens, pos, env.limit);
+      const matches = dataClassMatches(elem.cls!, env.tokens, pos, env.limit);
       if (matches.length === 0) return NONE;
-      if (elem.caseMod === undefined) return matches;
-      const holds = (m: Step): boolean => caseHolds(elem.caseMod, spanText(env.tokens, pos, m.length), m.written);
-      return matches.every(holds) ? matches : matches.filter(holds);
+      return elem.caseMod === undefined ? matches : casedMatches(elem.caseMod, env.tokens, pos, matches);
     }
     case "alt": {
       const { norms, byFirst } = elem as AltElem & AltIndex;
@@ -221,12 +235,8 @@ function positiveSteps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] 
       const options = byFirst ? byFirst.get(env.tokens[pos].norm) : elem.options;
       if (options === undefined) return NONE;
       let out: readonly Step[] = NONE;
-      for (const option of options) {
-        // A one-element option needs no list of ends: its steps are its lengths.
-        if (option.length === 1) for (const step of steps(option[0], env, pos)) out = withLength(out, step.length);
-        else for (const end of allEnds(option, 0, env, pos)) out = withLength(out, end - pos);
-      }
-      return out.length > 1 ? (out as Step[]).sort(longestFirst) : out;
+      for (let k = 0; k < options.length; k++) out = withEnds(out, options[k], 0, env, pos, pos);
+      return out;
     }
   }
 }
@@ -241,14 +251,21 @@ function steps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] {
   return out === NONE ? ZERO : out === ONE ? ONE_OR_ZERO : [...out, { length: 0 }];
 }
 
-/** All end positions at which `elems[i..]` can match from `pos`. */
-export function allEnds(elems: Elem[], i: number, env: MatchEnv, pos: number): number[] {
-  if (i === elems.length) return [pos];
-  const ends: number[] = [];
-  for (const step of steps(elems[i], env, pos)) {
-    for (const end of allEnds(elems, i + 1, env, pos + step.length)) if (!ends.includes(end)) ends.push(end);
-  }
-  return ends;
+/** `out` with the length from `start` of every way `elems[i..]` can match from `pos` (see withLength). */
+function withEnds(out: readonly Step[], elems: Elem[], i: number, env: MatchEnv, pos: number, start: number): readonly Step[] {
+  if (i === elems.length) return withLength(out, pos - start);
+  const options = steps(elems[i], env, pos);
+  for (let k = 0; k < options.length; k++) out = withEnds(out, elems, i + 1, env, pos + options[k].length, start);
+  return out;
+}
+
+/** Whether `elems[i..]` can match from `pos` ending exactly at `end`. */
+export function canEndAt(elems: Elem[], i: number, env: MatchEnv, pos: number, end: number): boolean {
+  if (i === elems.length) return pos === end;
+  if (pos > end) return false;
+  const options = steps(elems[i], env, pos);
+  for (let k = 0; k < options.length; k++) if (canEndAt(elems, i + 1, env, pos + options[k].length, end)) return true;
+  return false;
 }
 
 /** Whether `elems[i..]` can match from `pos`, with nothing recorded. */

@@ -14,6 +14,8 @@
  * not count; the elements inside them do).
  */
 
+import type { DataClass } from "./classes.js";
+
 export type CaseMod = "lower" | "cap" | "upper" | "exact" | "miscased";
 
 interface ElemBase {
@@ -34,6 +36,10 @@ export interface ClassElem extends ElemBase {
   kind: "class";
   name: string;
   caseMod?: CaseMod;
+  /** Set by the compiler: the class's number among the built-in classes, or -1 for a class from data. */
+  builtin?: number;
+  /** Set by the compiler for a class from data, so that matching looks nothing up by name. */
+  cls?: DataClass;
 }
 export interface AltElem extends ElemBase {
   kind: "alt";
@@ -158,7 +164,7 @@ class Parser {
       if (!m) this.fail(`bad class reference {${body}}`);
       if (m[2] && !CASE_MODS.has(m[2] as CaseMod)) this.fail(`unknown case constraint :${m[2]}`);
       this.i = end + 1;
-      return { kind: "class", name: m[1], caseMod: m[2] as CaseMod | undefined, optional: false, negate };
+      return { kind: "class", name: m[1], caseMod: m[2] as CaseMod | undefined, builtin: undefined, cls: undefined, optional: false, negate };
     }
     if (c === "/") {
       let j = this.i + 1;

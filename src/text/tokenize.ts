@@ -80,7 +80,11 @@ function joins(text: string, j: number): number {
 /** Whether TOKEN_PATTERN may read a URL or an initialism ("U.S.") at i, where the run of ASCII letters and digits ends at j. */
 function urlOrInitialism(text: string, i: number, j: number): boolean {
   const c = text.charCodeAt(i);
-  if (c === 104 || c === 119) return text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i);
+  // "h" or "w" opens many words: a second letter other than "t" or "w" settles it.
+  if (c === 104 || c === 119) {
+    const second = text.charCodeAt(i + 1);
+    return (second === 116 || second === 119) && (text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i));
+  }
   if (j !== i + 1 || !(CLASS[c] & UPPER) || text.charCodeAt(j) !== 46) return false;
   const next = classAt(text, j + 1);
   return (next & BEYOND) !== 0 || ((next & UPPER) !== 0 && text.charCodeAt(j + 2) === 46);
