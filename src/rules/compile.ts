@@ -6,6 +6,7 @@ import { BUILTIN_CLASSES, indexAlternations, lengthBounds } from "./match.js";
 import { parsePattern, PatternError, type Elem } from "./pattern.js";
 import { RuleLoadError, type RawContext, type RawRule } from "./raw.js";
 import { requiredLiterals } from "./regex-literals.js";
+import { tokenTable, type TokenTable } from "./token-table.js";
 import { parseTemplate, TemplateError, type Template } from "./template.js";
 
 export interface CompiledContext {
@@ -77,7 +78,7 @@ export interface Anchor {
  */
 export interface AnchorNode {
   anchors: Anchor[];
-  next?: Map<string, AnchorNode>;
+  next?: TokenTable<AnchorNode>;
 }
 
 /** A scanner for all regex (or line) rules at once: one alternation, one named group per rule. */
@@ -96,7 +97,7 @@ export interface RuleSet {
   rules: CompiledRule[];
   classes: Map<string, DataClass>;
   /** Token rules by anchor: the trie's first level, keyed by normalised token. */
-  anchors: Map<string, AnchorNode>;
+  anchors: TokenTable<AnchorNode>;
   /** Token rules with no literal anchor, tried at every token (none are shipped; see tests). */
   unanchored: Anchor[];
   /** Number of anchors (anchored and unanchored), one per token rule. */
@@ -422,15 +423,28 @@ function bestAnchor(elems: Elem[], classes: Map<string, DataClass>, walked: Read
   return best;
 }
 
-function insert(root: Map<string, AnchorNode>, path: string[], anchor: Anchor): void {
+/** A trie node while it is built: its next tokens in a Map. */
+interface TrieNode {
+  anchors: Anchor[];
+  next?: Map<string, TrieNode>;
+}
+
+function insert(root: Map<string, TrieNode>, path: string[], anchor: Anchor): void {
   let level = root;
-  let node: AnchorNode | undefined;
+  let node: TrieNode | undefined;
   for (const key of path) {
     node = level.get(key);
     if (!node) level.set(key, (node = { anchors: [] }));
     level = node.next ??= new Map();
   }
   node!.anchors.push(anchor);
+}
+
+/** The built trie with each level's Map turned into a TokenTable. */
+function finishTrie(level: Map<string, TrieNode>): TokenTable<AnchorNode> {
+  const nodes = new Map<string, AnchorNode>();
+  for (const [key, node] of level) nodes.set(key, { anchors: node.anchors, next: node.next?.size ? finishTrie(node.next) : undefined });
+  return tokenTable(nodes);
 }
 
 function anchorCheck(elems: Elem[], at: number, classes: Map<string, DataClass>): Anchor["check"] {
@@ -440,7 +454,7 @@ function anchorCheck(elems: Elem[], at: number, classes: Map<string, DataClass>)
 }
 
 export function indexRules(rules: CompiledRule[], classes: Map<string, DataClass>): RuleSet {
-  const anchors = new Map<string, AnchorNode>();
+  const trie = new Map<string, TrieNode>();
   const unanchored: Anchor[] = [];
   let anchorCount = 0;
   const tokenRules = rules.filter((r): r is TokenRule => r.kind === "pattern");
@@ -453,7 +467,7 @@ export function indexRules(rules: CompiledRule[], classes: Map<string, DataClass
     const [minOffset, maxOffset] = best ? lengthBounds(rule.elems.slice(0, best.at), classes) : [0, 0];
     const anchor: Anchor = { rule, index: anchorCount++, minOffset, maxOffset, check: best && best.at > 0 ? anchorCheck(rule.elems, best.at, classes) : undefined };
     if (!best) unanchored.push(anchor);
-    else for (const path of best.paths) insert(anchors, path, anchor);
+    else for (const path of best.paths) insert(trie, path, anchor);
   }
   const literalRules: RegexRule[] = [];
   const literalSets: string[][] = [];
@@ -469,7 +483,7 @@ export function indexRules(rules: CompiledRule[], classes: Map<string, DataClass
   return {
     rules,
     classes,
-    anchors,
+    anchors: finishTrie(trie),
     unanchored,
     anchorCount,
     literalRules,

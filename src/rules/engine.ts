@@ -7,6 +7,7 @@ import { findLiterals, type LiteralIndex } from "./literal-index.js";
 import type { Elem } from "./pattern.js";
 import { antecedentKind, canEndAt, canMatch, matchAt, type Captures, type MatchEnv } from "./match.js";
 import { resolveOverlaps } from "./resolve.js";
+import { lookUp } from "./token-table.js";
 import { matchCase, renderTemplate, type Capture } from "./template.js";
 
 /** Checks one file: every prose block, every rule, overlaps resolved. */
@@ -120,10 +121,10 @@ function matchTokens(block: Block, tokens: Token[], source: string, ruleSet: Rul
     for (let i = sentence.start; i < sentence.end; i++) {
       // Walk the anchor trie along the tokens from i: every node reached holds rules whose
       // literal run starts at i.
-      let node = ruleSet.anchors.get(tokens[i].norm);
+      let node = lookUp(ruleSet.anchors, tokens[i].norm);
       for (let j = i + 1; node; j++) {
         for (const anchor of node.anchors) tryAnchor(scope, anchor, i);
-        node = j < sentence.end ? node.next?.get(tokens[j].norm) : undefined;
+        node = j < sentence.end && node.next ? lookUp(node.next, tokens[j].norm) : undefined;
       }
       for (const anchor of ruleSet.unanchored) tryAnchor(scope, anchor, i);
     }

@@ -172,13 +172,6 @@ function casedMatches(mod: CaseMod, tokens: Token[], pos: number, matches: reado
   return kept === undefined ? matches : kept.length === 0 ? NONE : kept;
 }
 
-/** Set at compile time on an alternation whose options are all one plain literal each: their norms. */
-interface AltIndex {
-  norms?: Set<string>;
-  /** When every option's first token is one of a known few: the options each token can start. */
-  byFirst?: Map<string, Elem[][]>;
-}
-
 /**
  * Indexes the alternations of `elems` (at any depth): options that are all single literals with
  * no case constraint make matching one a set lookup; when the first tokens of all options are
@@ -188,7 +181,7 @@ export function indexAlternations(elems: Elem[], firstKeys: (elem: Elem) => stri
   for (const e of elems) {
     if (e.kind !== "alt") continue;
     const plain = e.options.every((o) => o.length === 1 && o[0].kind === "literal" && !o[0].optional && !o[0].negate && o[0].caseMod === undefined);
-    (e as AltElem & AltIndex).norms = plain ? new Set(e.options.map((o) => (o[0] as LiteralElem).norm)) : undefined;
+    e.norms = plain ? new Set(e.options.map((o) => (o[0] as LiteralElem).norm)) : undefined;
     let byFirst: Map<string, Elem[][]> | undefined = new Map();
     for (const o of e.options) {
       const keys = o.length > 0 ? firstKeys(o[0]) : undefined;
@@ -202,7 +195,7 @@ export function indexAlternations(elems: Elem[], firstKeys: (elem: Elem) => stri
         else byFirst.set(k, [o]);
       }
     }
-    (e as AltElem & AltIndex).byFirst = byFirst;
+    e.byFirst = byFirst;
     for (const o of e.options) indexAlternations(o, firstKeys);
   }
 }
@@ -230,7 +223,7 @@ function positiveSteps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] 
       return elem.caseMod === undefined ? matches : casedMatches(elem.caseMod, env.tokens, pos, matches);
     }
     case "alt": {
-      const { norms, byFirst } = elem as AltElem & AltIndex;
+      const { norms, byFirst } = elem;
       if (norms !== undefined) return norms.has(env.tokens[pos].norm) ? ONE : NONE;
       const options = byFirst ? byFirst.get(env.tokens[pos].norm) : elem.options;
       if (options === undefined) return NONE;

@@ -44,8 +44,37 @@ export interface ClassElem extends ElemBase {
 export interface AltElem extends ElemBase {
   kind: "alt";
   options: Elem[][];
+  /** Set by the compiler when every option is one plain literal: their norms. */
+  norms?: Set<string>;
+  /** Set by the compiler when the first tokens of all options are known: the options each token can start. */
+  byFirst?: Map<string, Elem[][]>;
 }
 export type Elem = LiteralElem | RegexElem | ClassElem | AltElem;
+
+/** Every field of every kind of element, unset. */
+const UNSET = {
+  optional: false,
+  negate: false,
+  norm: undefined,
+  written: undefined,
+  caseMod: undefined,
+  re: undefined,
+  name: undefined,
+  builtin: undefined,
+  cls: undefined,
+  options: undefined,
+  norms: undefined,
+  byFirst: undefined,
+};
+
+/**
+ * An element with every field of every kind, in one order. The matcher reads elements of all
+ * kinds at the same places; with one object shape those reads stay monomorphic.
+ */
+function element<E extends Elem>(fields: Omit<E, "optional">): E {
+  const { kind, ...rest } = fields;
+  return { kind, ...UNSET, ...rest } as unknown as E;
+}
 
 export interface ParsedPattern {
   elems: Elem[];
@@ -154,7 +183,7 @@ class Parser {
         this.i++;
         if (closer === ")") break;
       }
-      return { kind: "alt", options, optional: false, negate };
+      return element<AltElem>({ kind: "alt", options, negate });
     }
     if (c === "{") {
       const end = this.src.indexOf("}", this.i);
@@ -164,7 +193,7 @@ class Parser {
       if (!m) this.fail(`bad class reference {${body}}`);
       if (m[2] && !CASE_MODS.has(m[2] as CaseMod)) this.fail(`unknown case constraint :${m[2]}`);
       this.i = end + 1;
-      return { kind: "class", name: m[1], caseMod: m[2] as CaseMod | undefined, builtin: undefined, cls: undefined, optional: false, negate };
+      return element<ClassElem>({ kind: "class", name: m[1], caseMod: m[2] as CaseMod | undefined, negate });
     }
     if (c === "/") {
       let j = this.i + 1;
@@ -178,7 +207,7 @@ class Parser {
         this.i++;
       }
       try {
-        return { kind: "regex", re: new RegExp(`^(?:${body})$`, flags), optional: false, negate };
+        return element<RegexElem>({ kind: "regex", re: new RegExp(`^(?:${body})$`, flags), negate });
       } catch (e) {
         this.fail(`bad regex /${body}/: ${(e as Error).message}`);
       }
@@ -187,13 +216,13 @@ class Parser {
       const ch = this.src[this.i + 1];
       if (ch === undefined) this.fail("dangling \\");
       this.i += 2;
-      return { kind: "literal", norm: ch, written: ch, optional: false, negate };
+      return element<LiteralElem>({ kind: "literal", norm: ch, written: ch, negate });
     }
     if (c !== undefined && SPECIAL.has(c)) {
       // "?" and "!" alone stand for themselves when followed by space or the end.
       if ((c === "?" || c === "!") && (this.src[this.i + 1] === undefined || /\s/.test(this.src[this.i + 1]))) {
         this.i++;
-        return { kind: "literal", norm: c, written: c, optional: false, negate };
+        return element<LiteralElem>({ kind: "literal", norm: c, written: c, negate });
       }
       this.fail(`unexpected "${c}"`);
     }
@@ -201,7 +230,7 @@ class Parser {
     if (!m) this.fail("expected a word");
     this.i += m[0].length;
     const written = m[0].replace(/’/g, "'");
-    return { kind: "literal", norm: written.toLowerCase(), written, caseMod: this.caseMod(), optional: false, negate };
+    return element<LiteralElem>({ kind: "literal", norm: written.toLowerCase(), written, caseMod: this.caseMod(), negate });
   }
 }
 
