@@ -97,7 +97,10 @@ function urlOrInitialism(text: string, i: number, j: number): boolean {
  * could read something else (URLs, e-mail addresses, initialisms, anything beyond ASCII).
  */
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+  // Sized once, above the usual one token per five or six characters, then cut to length: a
+  // list grown by pushing is copied at every growth.
+  const tokens = new Array<Token>((text.length >> 2) + 8);
+  let count = 0;
   let prevEnd = 0;
   /**
    * End of the last run of `[\w.+-]` scanned for an "@" after it. Later tokens start inside or after
@@ -166,7 +169,7 @@ export function tokenize(text: string): Token[] {
     if (end > 0) {
       const value = text.slice(i, end);
       const norm = seen & BEYOND ? normalize(value) : seen & UPPER ? value.toLowerCase() : value;
-      tokens.push({ start: i, end, text: value, norm, kind, spaceBefore: i > prevEnd || i === 0 });
+      tokens[count++] = { start: i, end, text: value, norm, kind, spaceBefore: i > prevEnd || i === 0 };
       prevEnd = i = end;
       continue;
     }
@@ -176,15 +179,16 @@ export function tokenize(text: string): Token[] {
     const value = m[0];
     const start = m.index;
     const url = value.length > 4 && URLISH.test(value);
-    tokens.push({
+    tokens[count++] = {
       start,
       end: start + value.length,
       text: value,
       norm: url ? URL_NORM : normalize(value),
       kind: url ? "punct" : kindOf(value),
       spaceBefore: start > prevEnd || start === 0,
-    });
+    };
     prevEnd = i = start + value.length;
   }
+  tokens.length = count;
   return tokens;
 }
