@@ -6,6 +6,7 @@
  * same findings as linting the whole file at once (see tests/stream.test.ts).
  */
 import { open } from "node:fs/promises";
+import { blankLineFrom } from "./extract-plain.js";
 import { InputError } from "./source.js";
 
 export interface TextWindow {
@@ -16,9 +17,6 @@ export interface TextWindow {
   line: number;
   lineStart: number;
 }
-
-/** Blank lines between paragraphs, as `plainBlocks` finds them. */
-const BLANK_LINE = /\n[ \t\r]*\n/g;
 
 function countLines(text: string, end: number): { count: number; lastStart: number } {
   let count = 0;
@@ -69,11 +67,7 @@ export async function* plainWindows(path: string, windowChars = 1 << 20, chunkBy
       if (pending.length < windowChars) continue;
       // The last block start that plainBlocks would reach, scanning as it does.
       let cut = -1;
-      BLANK_LINE.lastIndex = scanFrom;
-      for (let m = BLANK_LINE.exec(pending); m; m = BLANK_LINE.exec(pending)) {
-        cut = m.index + m[0].length - 1;
-        BLANK_LINE.lastIndex = cut;
-      }
+      for (let blank = blankLineFrom(pending, scanFrom); blank; blank = blankLineFrom(pending, cut)) cut = blank[1] - 1;
       if (cut < 0) {
         // A blank line not found yet can only begin at the last line break read so far.
         scanFrom = Math.max(scanFrom, pending.lastIndexOf("\n"));
