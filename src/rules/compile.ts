@@ -42,8 +42,9 @@ export interface RegexRule extends RuleBase {
   /** Sticky regex used to re-read a match found by the combined scanner. */
   sticky: RegExp;
   /**
-   * What runs over one line where the rule's literals occur: a regex rule's pattern, global; a line
-   * rule's sticky whole-line pattern, tried once at the start of the trimmed line.
+   * What runs over one line where the rule's literals occur: for a regex rule, its pattern without
+   * leading look-behinds and `\b` (see scanSource), global, each hit confirmed by `sticky`; for a
+   * line rule, its sticky whole-line pattern, tried once at the start of the trimmed line.
    */
   inLine: RegExp;
   source: string;
@@ -224,7 +225,7 @@ function compileRule(rule: RawRule, classes: Map<string, DataClass>): CompiledRu
     // "m" as in the combined scanners, where ^ and $ match at line breaks inside a block.
     const whole = kind === "line" ? `^(?:${source})$` : source;
     sticky = new RegExp(whole, `${flags}my`);
-    inLine = kind === "line" ? sticky : new RegExp(whole, `${flags}gm`);
+    inLine = kind === "line" ? sticky : new RegExp(scanSource(source), `${flags}gm`);
   } catch (e) {
     throw new RuleLoadError(`bad ${kind}: ${(e as Error).message}`, rule.file, rule.lineNumber, rule.id);
   }

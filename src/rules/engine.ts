@@ -273,13 +273,16 @@ function matchInLine(rule: RegexRule, block: Block, source: string, lineStart: n
     return;
   }
   for (let m = re.exec(raw); m; m = re.exec(raw)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
+    // The scan ran without the rule's leading look-behinds and `\b`: its own sticky regex confirms.
+    rule.sticky.lastIndex = m.index;
+    const own = rule.sticky.exec(raw);
+    if (!own || own[0].length === 0) {
+      re.lastIndex = m.index + 1;
       continue;
     }
-    const own = m;
+    re.lastIndex = m.index + own[0].length;
     const start = lineStart + m.index;
-    const finding = makeFinding(rule, block, source, start, start + m[0].length, (n) => ({ text: own[n] ?? "" }));
+    const finding = makeFinding(rule, block, source, start, start + own[0].length, (n) => ({ text: own[n] ?? "" }));
     if (finding) out.push(finding);
   }
 }
