@@ -234,6 +234,25 @@ class Parser {
   }
 }
 
+/** The kinds and case constraints as this module's constants. */
+const CANONICAL = new Map<string, string>(["literal", "regex", "class", "alt", ...CASE_MODS].map((s) => [s, s]));
+
+/**
+ * Gives elements read back by V8's deserializer (the compiled rule-set cache) this module's own
+ * strings for `kind` and `caseMod`. The deserializer makes a fresh copy of every string, which
+ * compares by content where a constant compares by identity; the matcher's switch on `kind`
+ * runs for every element it tries (about 2% of linting time with the copies).
+ */
+export function canonicalizeElements(elems: Elem[], seen = new Set<Elem>()): void {
+  for (const e of elems) {
+    if (seen.has(e)) continue;
+    seen.add(e);
+    (e as { kind: string }).kind = CANONICAL.get(e.kind) ?? e.kind;
+    if ((e.kind === "literal" || e.kind === "class") && e.caseMod) e.caseMod = CANONICAL.get(e.caseMod) as CaseMod;
+    if (e.kind === "alt") for (const option of e.options) canonicalizeElements(option, seen);
+  }
+}
+
 export function parsePattern(src: string): ParsedPattern {
   return new Parser(src).parse();
 }
