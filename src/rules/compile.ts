@@ -317,13 +317,22 @@ export function buildRuleSet(rawRules: RawRule[], rawClasses: RawClasses): RuleS
   return indexRules(rules, classes);
 }
 
+let frequencies: Map<string, number> | undefined;
+
 /**
  * How often a token is expected to occur, per million tokens of English news translated from
  * French: the measured rate for the tokens in ENGLISH_FREQUENCIES, less than the least of them
- * for any other.
+ * for any other. The table is read when the first rule set is compiled, not at start-up.
  */
-function tokenCost(w: string): number {
-  return ENGLISH_FREQUENCIES.get(w) ?? LEAST_LISTED / 2;
+export function tokenFrequency(token: string): number {
+  if (!frequencies) {
+    frequencies = new Map();
+    for (const line of ENGLISH_FREQUENCIES.split("\n")) {
+      const tab = line.lastIndexOf("\t");
+      if (tab > 0) frequencies.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+    }
+  }
+  return frequencies.get(token) ?? LEAST_LISTED / 2;
 }
 
 /**
@@ -335,9 +344,9 @@ function tokenCost(w: string): number {
  */
 function pathCost(path: string[], walked: ReadonlySet<string>): number {
   let cost = Infinity;
-  for (const w of path) cost = Math.min(cost, tokenCost(w));
+  for (const w of path) cost = Math.min(cost, tokenFrequency(w));
   if (path.length === 1) return cost;
-  return cost / 5 ** (path.length - 1) + (walked.has(path[0]) ? 0 : tokenCost(path[0]) / 20);
+  return cost / 5 ** (path.length - 1) + (walked.has(path[0]) ? 0 : tokenFrequency(path[0]) / 20);
 }
 
 /** The tokens an element matches when it always matches exactly one of a few known tokens. */

@@ -5,7 +5,6 @@ import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import type { RawClasses } from "./classes.js";
 import { buildRuleSet, type RuleSet } from "./compile.js";
-import { canonicalizeElements, type Elem } from "./pattern.js";
 import { RuleLoadError, validateRawRule, type RawRule } from "./raw.js";
 import { verifyRule } from "./verify.js";
 import { writeAtomic } from "../write-atomic.js";
@@ -222,18 +221,7 @@ function readCompiled(path: string, key: string): RuleSet | undefined {
   try {
     const bytes = readFileSync(path);
     if (bytes.subarray(0, KEY_BYTES).toString("latin1") !== key) return undefined;
-    const ruleSet = deserialize(bytes.subarray(KEY_BYTES)) as RuleSet;
-    const seen = new Set<Elem>();
-    for (const rule of ruleSet.rules) {
-      if (rule.kind !== "pattern") continue;
-      canonicalizeElements(rule.elems, seen);
-      for (const context of [rule.when, rule.unless]) {
-        if (!context) continue;
-        for (const before of context.before) canonicalizeElements(before.elems, seen);
-        for (const elems of [...context.after, ...context.sentence]) canonicalizeElements(elems, seen);
-      }
-    }
-    return ruleSet;
+    return deserialize(bytes.subarray(KEY_BYTES)) as RuleSet;
   } catch {
     return undefined;
   }

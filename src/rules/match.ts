@@ -1,5 +1,5 @@
 import type { Token } from "../types.js";
-import type { AltElem, CaseMod, Elem, LiteralElem } from "./pattern.js";
+import { ALT, CLASS, LITERAL, REGEX, type CaseMod, type Elem, type LiteralElem } from "./pattern.js";
 import { dataClassMatches, isCapitalized, nameLengths, type ClassMatch, type DataClass } from "./classes.js";
 
 /** Where a pattern may match: the block's tokens, bounded to one sentence. */
@@ -202,14 +202,14 @@ export function indexAlternations(elems: Elem[], firstKeys: (elem: Elem) => stri
 
 /** Every way `elem` can match at `pos` (`pos` < limit), ignoring `optional` and `negate`, longest first. */
 function positiveSteps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] {
-  switch (elem.kind) {
-    case "literal": {
+  switch (elem.code) {
+    case LITERAL: {
       const t = env.tokens[pos];
       return t.norm === elem.norm && caseHolds(elem.caseMod, t.text, elem.written) ? ONE : NONE;
     }
-    case "regex":
+    case REGEX:
       return elem.re.test(env.tokens[pos].text) ? ONE : NONE;
-    case "class": {
+    case CLASS: {
       if (elem.builtin! >= 0) {
         const lengths = BUILTIN_BY_NUMBER[elem.builtin!](env, pos);
         if (lengths === NO_TOKEN) return NONE;
@@ -222,7 +222,7 @@ function positiveSteps(elem: Elem, env: MatchEnv, pos: number): readonly Step[] 
       if (matches.length === 0) return NONE;
       return elem.caseMod === undefined ? matches : casedMatches(elem.caseMod, env.tokens, pos, matches);
     }
-    case "alt": {
+    case ALT: {
       const { norms, byFirst } = elem;
       if (norms !== undefined) return norms.has(env.tokens[pos].norm) ? ONE : NONE;
       const options = byFirst ? byFirst.get(env.tokens[pos].norm) : elem.options;

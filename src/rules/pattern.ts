@@ -22,18 +22,32 @@ interface ElemBase {
   optional: boolean;
   negate: boolean;
 }
+
+/**
+ * Each kind of element as a number too, for the matcher's switch: a rule set read back from the
+ * compiled cache holds the deserializer's copies of the `kind` strings, which compare by content
+ * where numbers compare at once.
+ */
+export const LITERAL = 0;
+export const REGEX = 1;
+export const CLASS = 2;
+export const ALT = 3;
+const CODES = { literal: LITERAL, regex: REGEX, class: CLASS, alt: ALT } as const;
 export interface LiteralElem extends ElemBase {
   kind: "literal";
+  code: typeof LITERAL;
   norm: string;
   written: string;
   caseMod?: CaseMod;
 }
 export interface RegexElem extends ElemBase {
   kind: "regex";
+  code: typeof REGEX;
   re: RegExp;
 }
 export interface ClassElem extends ElemBase {
   kind: "class";
+  code: typeof CLASS;
   name: string;
   caseMod?: CaseMod;
   /** Set by the compiler: the class's number among the built-in classes, or -1 for a class from data. */
@@ -43,6 +57,7 @@ export interface ClassElem extends ElemBase {
 }
 export interface AltElem extends ElemBase {
   kind: "alt";
+  code: typeof ALT;
   options: Elem[][];
   /** Set by the compiler when every option is one plain literal: their norms. */
   norms?: Set<string>;
@@ -71,9 +86,9 @@ const UNSET = {
  * An element with every field of every kind, in one order. The matcher reads elements of all
  * kinds at the same places; with one object shape those reads stay monomorphic.
  */
-function element<E extends Elem>(fields: Omit<E, "optional">): E {
+function element<E extends Elem>(fields: Omit<E, "optional" | "code">): E {
   const { kind, ...rest } = fields;
-  return { kind, ...UNSET, ...rest } as unknown as E;
+  return { kind, code: CODES[kind], ...UNSET, ...rest } as unknown as E;
 }
 
 export interface ParsedPattern {
@@ -231,25 +246,6 @@ class Parser {
     this.i += m[0].length;
     const written = m[0].replace(/’/g, "'");
     return element<LiteralElem>({ kind: "literal", norm: written.toLowerCase(), written, caseMod: this.caseMod(), negate });
-  }
-}
-
-/** The kinds and case constraints as this module's constants. */
-const CANONICAL = new Map<string, string>(["literal", "regex", "class", "alt", ...CASE_MODS].map((s) => [s, s]));
-
-/**
- * Gives elements read back by V8's deserializer (the compiled rule-set cache) this module's own
- * strings for `kind` and `caseMod`. The deserializer makes a fresh copy of every string, which
- * compares by content where a constant compares by identity; the matcher's switch on `kind`
- * runs for every element it tries (about 2% of linting time with the copies).
- */
-export function canonicalizeElements(elems: Elem[], seen = new Set<Elem>()): void {
-  for (const e of elems) {
-    if (seen.has(e)) continue;
-    seen.add(e);
-    (e as { kind: string }).kind = CANONICAL.get(e.kind) ?? e.kind;
-    if ((e.kind === "literal" || e.kind === "class") && e.caseMod) e.caseMod = CANONICAL.get(e.caseMod) as CaseMod;
-    if (e.kind === "alt") for (const option of e.options) canonicalizeElements(option, seen);
   }
 }
 

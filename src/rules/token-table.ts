@@ -20,10 +20,10 @@ function hashOf(key: string): number {
   return h | 1;
 }
 
-/** A table holding `entries`, at most a quarter full so that probes stay short. */
+/** A table holding `entries`, at most half full so that probes stay short. */
 export function tokenTable<T>(entries: Map<string, T>): TokenTable<T> {
-  let capacity = 16;
-  while (capacity < entries.size * 4) capacity *= 2;
+  let capacity = 2;
+  while (capacity < entries.size * 2) capacity *= 2;
   const table: TokenTable<T> = { size: entries.size, mask: capacity - 1, hashes: new Int32Array(capacity), keys: new Array<string>(capacity).fill(""), values: new Array<T>(capacity) };
   for (const [key, value] of entries) {
     const hash = hashOf(key);
