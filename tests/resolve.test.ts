@@ -1,27 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { Finding, Severity } from "../src/types.js";
-import { resolveOverlaps } from "../src/rules/resolve.js";
+import { byOffsetThenRule, byRank, resolveOverlaps } from "../src/rules/resolve.js";
 import { seededRandom } from "../src/eval/realdata.js";
 
 function finding(ruleId: string, offset: number, length: number, specificity = 1, severity: Severity = "warning"): Finding {
   return { ruleId, category: "calque", severity, message: "", explanation: "", offset, length, text: "", suggestions: ["x"], fix: "suggest", specificity };
 }
 
-const RANK = { error: 0, warning: 1, info: 2 } as const;
-
-/** The rule as stated, checked against every finding kept so far: the reference for the clustered version. */
+/** The rule applied finding by finding, best-ranked first, against every finding kept so far: the reference for the clustered version. */
 function reference(findings: Finding[]): Finding[] {
-  const ranked = [...findings].sort(
-    (a, b) =>
-      b.specificity - a.specificity ||
-      b.length - a.length ||
-      RANK[a.severity] - RANK[b.severity] ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.offset - b.offset,
-  );
   const kept: Finding[] = [];
-  for (const f of ranked) if (!kept.some((k) => f.offset < k.offset + k.length && k.offset < f.offset + f.length)) kept.push(f);
-  return kept.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+  for (const f of [...findings].sort(byRank)) if (!kept.some((k) => f.offset < k.offset + k.length && k.offset < f.offset + f.length)) kept.push(f);
+  return kept.sort(byOffsetThenRule);
 }
 
 describe("resolveOverlaps", () => {

@@ -3,7 +3,7 @@ import type { Finding } from "../types.js";
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 const byOffset = (a: Finding, b: Finding): number => a.offset - b.offset;
-const byOffsetThenRule = (a: Finding, b: Finding): number => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId);
+export const byOffsetThenRule = (a: Finding, b: Finding): number => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId);
 
 /**
  * Keeps findings whose spans do not overlap: the more specific rule wins, then the longer span,
@@ -27,16 +27,17 @@ export function resolveOverlaps(findings: Finding[]): Finding[] {
   return kept;
 }
 
+/** Which of two overlapping findings wins: the more specific rule, the longer span, the higher severity, the rule id. */
+export const byRank = (a: Finding, b: Finding): number =>
+  b.specificity - a.specificity ||
+  b.length - a.length ||
+  SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+  a.ruleId.localeCompare(b.ruleId) ||
+  a.offset - b.offset;
+
 /** The findings of one cluster that survive, sorted by offset then rule id. */
 function winners(cluster: Finding[]): Finding[] {
-  const ranked = cluster.sort(
-    (a, b) =>
-      b.specificity - a.specificity ||
-      b.length - a.length ||
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.offset - b.offset,
-  );
+  const ranked = cluster.sort(byRank);
   // Kept spans never overlap, so sorted by (offset, end) their ends ascend too: a new span
   // overlaps a kept one exactly when it overlaps the last kept span that starts before its end.
   // A binary search finds that span, keeping a long chain of overlapping findings O(n log n).
