@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { loadRules } from "../src/linter.js";
 import { lintFile } from "../src/rules/engine.js";
 import { extractBlocks } from "../src/text/extract.js";
+import { blankLineFrom, lastBlankLineEnd } from "../src/text/extract-plain.js";
+import { seededRandom } from "../src/eval/realdata.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { decodeSource, LineIndex } from "../src/text/source.js";
 import { tokenize } from "../src/text/tokenize.js";
@@ -101,5 +103,22 @@ describe("blocks", () => {
     const blocks = [...extractBlocks(file)];
     expect(blocks.map((b) => b.text.trim())).toEqual(["One.", "Two\r\nthree.", "Four."]);
     for (const b of blocks) expect(file.text.slice(b.map.toSourceStart(0), b.map.toSourceEnd(b.text.length))).toBe(b.text);
+  });
+
+  it("are split at blank lines as the regular expression /\\n[ \\t\\r]*\\n/ finds them, forwards and from the end", () => {
+    const random = seededRandom(5);
+    for (let round = 0; round < 2000; round++) {
+      const text = Array.from({ length: Math.floor(random() * 30) }, () => "\n \t\ra"[Math.floor(random() * 5)]).join("");
+      const from = Math.floor(random() * (text.length + 1));
+      // The reference: the expression, each search resumed at the second line break of the last match.
+      const re = /\n[ \t\r]*\n/g;
+      re.lastIndex = from;
+      const first = re.exec(text);
+      let last = -1;
+      for (let m = first; m; m = re.exec(text)) re.lastIndex = last = m.index + m[0].length - 1;
+      const found = blankLineFrom(text, from);
+      expect(found ? [found[0], found[1] - found[0]] : null).toEqual(first ? [first.index, first[0].length] : null);
+      expect(lastBlankLineEnd(text, from)).toBe(last);
+    }
   });
 });

@@ -15,6 +15,20 @@ export function blankLineFrom(text: string, from: number): [number, number] | un
   return undefined;
 }
 
+/**
+ * Where the last blank line whose first line break is at or after `from` ends: the index of its
+ * second line break (where plainBlocks starts the next block), or -1. Read backwards from the end.
+ */
+export function lastBlankLineEnd(text: string, from: number): number {
+  for (let q = text.lastIndexOf("\n"); q > from; ) {
+    let p = q - 1;
+    for (let c = text.charCodeAt(p); c === 32 || c === 9 || c === 13; c = text.charCodeAt(--p));
+    if (p >= from && text.charCodeAt(p) === 10) return q;
+    q = text.lastIndexOf("\n", p);
+  }
+  return -1;
+}
+
 /** Plain text: one block per paragraph (text between blank lines), copied verbatim. */
 export function* plainBlocks(text: string, base = 0): Generator<Block> {
   let start = 0;

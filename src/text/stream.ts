@@ -6,7 +6,7 @@
  * same findings as linting the whole file at once (see tests/stream.test.ts).
  */
 import { open } from "node:fs/promises";
-import { blankLineFrom } from "./extract-plain.js";
+import { lastBlankLineEnd } from "./extract-plain.js";
 import { InputError } from "./source.js";
 
 export interface TextWindow {
@@ -66,8 +66,7 @@ export async function* plainWindows(path: string, windowChars = 1 << 20, chunkBy
       if (done) break;
       if (pending.length < windowChars) continue;
       // The last block start that plainBlocks would reach, scanning as it does.
-      let cut = -1;
-      for (let blank = blankLineFrom(pending, scanFrom); blank; blank = blankLineFrom(pending, cut)) cut = blank[1] - 1;
+      const cut = lastBlankLineEnd(pending, scanFrom);
       if (cut < 0) {
         // A blank line not found yet can only begin at the last line break read so far.
         scanFrom = Math.max(scanFrom, pending.lastIndexOf("\n"));
