@@ -5,6 +5,7 @@
  * one Markdown table. Times are medians of BENCH_RUNS runs (default 3; start-up: 11).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, openSync, writeSync, closeSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,6 +53,9 @@ for (const n of [100, 1000, 10_000]) {
   rules[n] = { dir: join(dir, `rules-${n}`), phrases: join(dir, `phrases-${n}.txt`) };
   writePhraseRules(rules[n].dir, rules[n].phrases, n);
 }
+// The 120 MB just written would otherwise be flushed to disk by the kernel while the first
+// measures run, taking CPU from them.
+spawnSync("sync");
 
 // In-process library throughput, one core.
 async function throughput(ruleSet: RuleSet, file: string): Promise<number> {
