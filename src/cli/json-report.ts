@@ -86,9 +86,9 @@ interface Slot {
 
 /**
  * Writes the whole report. With `elsewhere` (a worker pool), this thread shares the linting: it
- * gives the pool inputs while it has room for them (none before a worker is ready) and, while the next entry to write is not back yet,
- * lints the next input nobody has taken. Standard input and files read in windows are linted
- * here, in their turn. Entries are written in input order, and a failure surfaces in its turn
+ * gives the pool inputs while it has room for them (none before a worker is ready) and, while the
+ * next entry to write is not back yet, lints the next input nobody has taken. Standard input and
+ * files read in windows are linted here, in their turn. Entries are written in input order, and a failure surfaces in its turn
  * too, so the output does not depend on which thread linted what.
  */
 export async function writeJsonReport(inputs: InputFile[], ruleSet: RuleSet, io: Io, settings: LintSettings, minSeverity: Severity, elsewhere: RunElsewhere): Promise<SeverityTally> {
