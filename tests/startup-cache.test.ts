@@ -30,6 +30,32 @@ describe("the compiled rule-set cache", () => {
   });
 });
 
+describe("shareEqualParts", () => {
+  it("shares equal plain parts, keeps arrays of other lengths apart, and compares anything else by identity", () => {
+    const re = /x/g;
+    const map = new Map([["a", 1]]);
+    const sparse = (length: number): unknown[] => {
+      const a = new Array<unknown>(length);
+      a[1] = "v";
+      return a;
+    };
+    const root = shareEqualParts({
+      a: { n: 1, list: [1, 2] },
+      b: { n: 1, list: [1, 2] },
+      short: sparse(2),
+      long: sparse(4),
+      holdersOfOne: [{ re, map }, { re, map }],
+      holdersOfTwo: [{ re: /x/g }, { re: /x/g }],
+    });
+    expect(root.a).toBe(root.b);
+    expect(root.short).not.toBe(root.long);
+    expect(root.short).toHaveLength(2);
+    expect(root.long).toHaveLength(4);
+    expect(root.holdersOfOne[0]).toBe(root.holdersOfOne[1]);
+    expect(root.holdersOfTwo[0]).not.toBe(root.holdersOfTwo[1]);
+  });
+});
+
 describe("the compiled cache of user rules", () => {
   it("is written once the rules pass their examples, read back next time, and missed when a file changes", async () => {
     const folder = mkdtempSync(join(tmpdir(), "mtlint-cache-"));

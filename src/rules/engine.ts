@@ -186,16 +186,22 @@ function ruleOfHit(m: RegExpExecArray, { rules, groups }: CombinedScanner): Rege
   return undefined;
 }
 
+/** The rule's own match at `at` (its sticky regex, leading assertions included), unless empty. */
+function matchHere(rule: RegexRule, text: string, at: number): RegExpExecArray | undefined {
+  rule.sticky.lastIndex = at;
+  const match = rule.sticky.exec(text);
+  return match && match[0].length > 0 ? match : undefined;
+}
+
 /**
- * The scan ran without the rules' leading look-behinds, so a hit is confirmed with the rule's own
- * sticky regex; when that fails, the first rule (in scanner order) that matches here wins, as it
- * would have in the full alternation.
+ * The scan ran without the rules' leading look-behinds and `\b`, so a hit is confirmed with the
+ * rule's own match; when that fails, the first rule (in scanner order) that matches here wins,
+ * as it would have in the full alternation.
  */
 function confirmHit(text: string, at: number, first: RegexRule, rules: RegexRule[]): { rule: RegexRule; match: RegExpExecArray } | undefined {
   for (const rule of [first, ...rules]) {
-    rule.sticky.lastIndex = at;
-    const match = rule.sticky.exec(text);
-    if (match && match[0].length > 0) return { rule, match };
+    const match = matchHere(rule, text, at);
+    if (match) return { rule, match };
   }
   return undefined;
 }
@@ -260,9 +266,8 @@ function matchLines(block: Block, source: string, scanners: Scanners, out: Findi
   }
 }
 
-/** Runs one regex or line rule over one line of a block. */
-function matchInLine(rule: RegexRule, block: Block, source: string, lineStart: number, lineEnd: number, out: Finding[]): void {
-  const raw = block.text.slice(lineStart, lineEnd);
+/** Runs one regex or line rule over `raw`, the line of a block at `lineStart`. */
+function matchInLine(rule: RegexRule, block: Block, source: string, lineStart: number, raw: string, out: Finding[]): void {
   const re = rule.inLine;
   re.lastIndex = 0;
   if (rule.kind === "line") {
@@ -273,10 +278,9 @@ function matchInLine(rule: RegexRule, block: Block, source: string, lineStart: n
     return;
   }
   for (let m = re.exec(raw); m; m = re.exec(raw)) {
-    // The scan ran without the rule's leading look-behinds and `\b`: its own sticky regex confirms.
-    rule.sticky.lastIndex = m.index;
-    const own = rule.sticky.exec(raw);
-    if (!own || own[0].length === 0) {
+    // The scan ran without the rule's leading look-behinds and `\b` (see RegexRule.inLine).
+    const own = matchHere(rule, raw, m.index);
+    if (!own) {
       re.lastIndex = m.index + 1;
       continue;
     }
@@ -308,7 +312,8 @@ function matchWhereLiterals(block: Block, source: string, literals: LiteralIndex
     let lineEnd = text.indexOf("\n", lastChar);
     if (lineEnd < 0) lineEnd = text.length;
     for (; k < hits.length && hits[k] <= lineEnd; k += 2) for (const r of literals.rules[hits[k + 1]]) addInOrder(due, r);
-    for (const r of due) matchInLine(rules[r], block, source, lineStart, lineEnd, out);
+    const raw = text.slice(lineStart, lineEnd);
+    for (const r of due) matchInLine(rules[r], block, source, lineStart, raw, out);
     due.length = 0;
   }
 }

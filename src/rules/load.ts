@@ -144,9 +144,9 @@ export async function loadBuiltinRaw(language: string): Promise<{ raw: RawRuleSe
 }
 
 /**
- * The compiled built-in rule set (trie, combined scanners, classes), written by the build next to
- * the verified rules and read back with V8's deserializer: about 30 ms instead of about 250 ms
- * compiling ~1,000 rules at every start. It is keyed by the YAML digest and by the code that
+ * The compiled built-in rule set (trie, literal automaton, regex rules, classes), written by the
+ * build next to the verified rules and read back with V8's deserializer: about 45 ms instead of
+ * about 280 ms compiling ~1,100 rules at every start. It is keyed by the YAML digest and by the code that
  * compiles and reads it (the .js files here and in ../text), so a change to either falls back to
  * compiling. Not by the Node version: V8 reads what older versions serialized, and a file it
  * cannot read also falls back to compiling.
@@ -168,42 +168,36 @@ function compiledKey(language: string, extra = ""): string {
 
 /**
  * Makes equal plain subtrees (a pattern element `{kind: "literal", norm: "the", ...}`, a
- * template, a class entry) one shared object, so that the serialized set holds about half as
- * many objects and reads back in about half the time. Only plain objects and arrays of plain
- * values are shared, never a RegExp (it has state) or anything holding one, a Map or a Set; the
- * engine never writes into compiled rules.
+ * template, a class entry) one shared object, so that the serialized set holds far fewer objects
+ * and reads back faster. Plain objects and arrays are equal when their members are; anything
+ * else (a RegExp, which has state, a Map, a Set) is equal only to itself, so two elements that
+ * hold the same class or regex can still be shared. The engine never writes into compiled rules.
  */
 export function shareEqualParts<T>(root: T): T {
   const byKey = new Map<string, object>();
-  const done = new Map<object, [object, string | undefined]>();
-  const visit = (value: unknown): [unknown, string | undefined] => {
+  const done = new Map<object, [object, string]>();
+  const visit = (value: unknown): [unknown, string] => {
     if (value === null || typeof value !== "object") return [value, value === undefined ? "u" : JSON.stringify(value)];
     const known = done.get(value);
     if (known) return known;
-    if (value instanceof Map) {
-      const entry: [object, undefined] = [value, undefined];
+    const plain = Object.getPrototypeOf(value) === (Array.isArray(value) ? Array.prototype : Object.prototype);
+    if (!plain) {
+      const entry: [object, string] = [value, `#${done.size}`];
       done.set(value, entry);
-      for (const [k, v] of value) value.set(k, visit(v)[0]);
-      return entry;
-    }
-    if (value instanceof Set || value instanceof RegExp || Object.getPrototypeOf(value) !== (Array.isArray(value) ? Array.prototype : Object.prototype)) {
-      const entry: [object, undefined] = [value, undefined];
-      done.set(value, entry);
+      if (value instanceof Map) for (const [k, v] of value) value.set(k, visit(v)[0]);
       return entry;
     }
     const record = value as Record<string, unknown>;
-    let key: string | undefined = Array.isArray(value) ? "[" : "{";
+    // An array's length is part of it: a sparse one lists only the members it has.
+    let key = Array.isArray(value) ? `[${value.length}:` : "{";
     for (const k of Object.keys(record)) {
       const [v, vk] = visit(record[k]);
       record[k] = v;
-      key = key === undefined || vk === undefined ? undefined : `${key}${JSON.stringify(k)}:${vk},`;
+      key += `${JSON.stringify(k)}:${vk},`;
     }
-    let entry: [object, string | undefined] = [value, key];
-    if (key !== undefined) {
-      const same = byKey.get(key);
-      if (same) entry = [same, key];
-      else byKey.set(key, value);
-    }
+    const same = byKey.get(key);
+    if (!same) byKey.set(key, value);
+    const entry: [object, string] = [same ?? value, key];
     done.set(value, entry);
     return entry;
   };

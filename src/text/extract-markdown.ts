@@ -10,21 +10,19 @@ interface MarkdownLib {
 }
 let lib: MarkdownLib | undefined;
 
+type Modules = [typeof import("mdast-util-from-markdown"), typeof import("mdast-util-frontmatter"), typeof import("micromark-extension-frontmatter")];
+const NAMES = ["mdast-util-from-markdown", "mdast-util-frontmatter", "micromark-extension-frontmatter"] as const;
+const fromModules = ([m, f, x]: Modules): MarkdownLib => ({ fromMarkdown: m.fromMarkdown, frontmatterFromMarkdown: f.frontmatterFromMarkdown, frontmatter: x.frontmatter });
+
 /** Loads the parser ahead of use (the CLI does, before linting a Markdown file). */
 export async function loadMarkdown(): Promise<void> {
-  if (lib) return;
-  const [m, f, x] = await Promise.all([import("mdast-util-from-markdown"), import("mdast-util-frontmatter"), import("micromark-extension-frontmatter")]);
-  lib = { fromMarkdown: m.fromMarkdown, frontmatterFromMarkdown: f.frontmatterFromMarkdown, frontmatter: x.frontmatter };
+  lib ??= fromModules((await Promise.all(NAMES.map((name) => import(name)))) as Modules);
 }
 
 /** Not loaded ahead: loads synchronously (Node 20.19 and later load ES modules with require). */
 function markdownLib(): MarkdownLib {
-  if (lib) return lib;
   const require = createRequire(import.meta.url);
-  const m = require("mdast-util-from-markdown") as typeof import("mdast-util-from-markdown");
-  const f = require("mdast-util-frontmatter") as typeof import("mdast-util-frontmatter");
-  const x = require("micromark-extension-frontmatter") as typeof import("micromark-extension-frontmatter");
-  return (lib = { fromMarkdown: m.fromMarkdown, frontmatterFromMarkdown: f.frontmatterFromMarkdown, frontmatter: x.frontmatter });
+  return (lib ??= fromModules(NAMES.map((name) => require(name)) as Modules));
 }
 
 interface MdNode {

@@ -23,10 +23,15 @@ export interface CheckOptions extends CommonOptions {
   textField?: string;
 }
 
+/** Whether the report is JSON of the findings alone (no baseline, no changed-lines filter): it can be written file by file. */
+function findingsOnlyJson(opts: CheckOptions): boolean {
+  return opts.format === "json" && !opts.baseline && !opts.writeBaseline && !opts.changedSince;
+}
+
 /** How linting runs: threads, streaming (only when the report needs nothing but findings), JSONL fields. */
 function runSettings(opts: CheckOptions, config: Config): RunSettings {
   const reportUnusedDisables = opts.reportUnusedDisables ?? false;
-  const streamable = opts.format === "json" && !opts.baseline && !opts.writeBaseline && !opts.changedSince && !reportUnusedDisables;
+  const streamable = findingsOnlyJson(opts) && !reportUnusedDisables;
   return {
     jobs: opts.jobs ?? defaultJobs(),
     jobsGiven: opts.jobs !== undefined,
@@ -65,8 +70,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     return exitForTally(await lintJsonl(ruleSet, io, settings), opts);
   }
   const inputs = await listInputs(paths, opts, io, config);
-  // The JSON report, when it needs nothing but findings, is written file by file as results arrive.
-  if (opts.format === "json" && !opts.baseline && !opts.writeBaseline && !opts.changedSince) {
+  // Such a report is written file by file as results arrive.
+  if (findingsOnlyJson(opts)) {
     return exitForTally(await reportJsonInputs(inputs, ruleSet, io, settings, opts.minSeverity), opts);
   }
   const linted = await lintInputs(inputs, ruleSet, io, settings);
